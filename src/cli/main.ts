@@ -1,0 +1,72 @@
+// The `kite` command: sub-commands, each a small module; flags are parsed with node:util parseArgs.
+
+import { parseArgs } from 'node:util';
+import { startServer } from '../server.js';
+
+const USAGE = `kite: Kubernetes in TypeScript
+
+Usage:
+  kite up      [--data-dir DIR] [--port PORT]             start a one-machine cluster
+  kite server  --data-dir DIR [--port PORT] [--bind-address 127.0.0.1]
+               [--datastore-endpoint sqlite://PATH] [--service-cidr 10.43.0.0/16]
+  kite version
+
+Run 'kite <command> --help' for the flags of a command.`;
+
+function fail(msg: string): never {
+  throw new Error(`${msg}\n\n${USAGE}`);
+}
+
+function portOf(v: string | undefined, dflt: number): number {
+  if (v === undefined) return dflt;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`--port must be an integer between 0 and 65535, got ${JSON.stringify(v)}`);
+  return n;
+}
+
+async function waitForSignal(): Promise<void> {
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+async function server(args: string[], defaults: { dataDir?: string; port: number }): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'bind-address': { type: 'string' },
+      'datastore-endpoint': { type: 'string' },
+      'service-cidr': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  if (values.help) { console.log(USAGE); return 0; }
+  const dataDir = values['data-dir'] ?? defaults.dataDir;
+  if (!dataDir) fail('--data-dir is required');
+  const srv = await startServer({
+    dataDir,
+    port: portOf(values.port, defaults.port),
+    bindAddress: values['bind-address'],
+    datastoreEndpoint: values['datastore-endpoint'],
+    serviceCidr: values['service-cidr'],
+  });
+  console.log(`kite is running. Try:\n  KUBECONFIG=${srv.kubeconfigPath} kubectl get namespaces`);
+  await waitForSignal();
+  await srv.stop();
+  return 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [cmd, ...rest] = argv;
+  switch (cmd) {
+    case 'server': return server(rest, { port: 6443 });
+    case 'up': return server(rest, { dataDir: '.kite', port: 6443 });
+    case 'version': console.log('kite v0.1.0 (Kubernetes API v1.34)'); return 0;
+    case undefined: case 'help': case '--help': case '-h': console.log(USAGE); return 0;
+    default: fail(`unknown command ${JSON.stringify(cmd)}`);
+  }
+}
