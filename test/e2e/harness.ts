@@ -1,0 +1,109 @@
+// End-to-end harness: runs `kite server` as a separate process, as a user would, and the real
+// kubectl 1.34 and helm 4 binaries (extracted to .tools/bin by `npm ci`) against it.
+
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const ROOT = resolve(new URL('.', import.meta.url).pathname, import.meta.url.includes('/dist/') ? '../../..' : '../..');
+export const KUBECTL = join(ROOT, '.tools', 'bin', 'kubectl');
+export const HELM = join(ROOT, '.tools', 'bin', 'helm');
+export const KITE = join(ROOT, 'bin', 'kite.js');
+
+export function clientsAvailable(): string | undefined {
+  if (!existsSync(KUBECTL) || !existsSync(HELM)) return 'kubectl/helm not extracted (run npm ci, which runs scripts/extract-clients.js)';
+  return undefined;
+}
+
+export interface KiteProcess {
+  dataDir: string;
+  kubeconfig: string;
+  url: string;
+  proc: ChildProcess;
+  home: string;
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+export function tempDir(prefix = 'kite-e2e-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Starts `kite server` on a free port and waits until it is ready. */
+export async function startKite(opts: { dataDir?: string; args?: string[]; command?: string } = {}): Promise<KiteProcess> {
+  const dataDir = opts.dataDir ?? tempDir();
+  const home = tempDir('kite-home-');
+  const proc = spawn(process.execPath, [KITE, opts.command ?? 'server', '--data-dir', dataDir, '--port', '0', ...(opts.args ?? [])], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  let out = '';
+  proc.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  proc.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  const url = await new Promise<string>((resolveUrl, reject) => {
+    const t = setTimeout(() => reject(new Error(`kite server did not start in 30s:\n${out}`)), 30_000);
+    const check = () => {
+      const m = /listening on (https:\/\/[^\s;]+)/.exec(out);
+      if (m) { clearTimeout(t); resolveUrl(m[1]!); }
+    };
+    proc.stdout!.on('data', check);
+    proc.stderr!.on('data', check);
+    proc.once('exit', (code) => { clearTimeout(t); reject(new Error(`kite server exited with ${code}:\n${out}`)); });
+  });
+  let exited = false;
+  proc.once('exit', () => { exited = true; });
+  return {
+    dataDir, kubeconfig: join(dataDir, 'kubeconfig.yaml'), url, proc, home,
+    output: () => out,
+    async stop(signal: NodeJS.Signals = 'SIGTERM') {
+      if (!exited) {
+        const done = new Promise<void>((r) => proc.once('exit', () => r()));
+        proc.kill(signal);
+        const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+        await done;
+        clearTimeout(t);
+      }
+    },
+  };
+}
+
+export function cleanup(k: KiteProcess, keepData = false): void {
+  if (!keepData) rmSync(k.dataDir, { recursive: true, force: true });
+  rmSync(k.home, { recursive: true, force: true });
+}
+
+export interface RunResult { code: number; stdout: string; stderr: string }
+
+export function run(bin: string, args: string[], opts: { env?: Record<string, string>; input?: string; timeoutMs?: number; cwd?: string } = {}): Promise<RunResult> {
+  return new Promise((resolveRun, reject) => {
+    const p = spawn(bin, args, { env: { ...process.env, ...opts.env }, stdio: ['pipe', 'pipe', 'pipe'], cwd: opts.cwd });
+    let stdout = '';
+    let stderr = '';
+    p.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    p.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
+    const t = setTimeout(() => { p.kill('SIGKILL'); reject(new Error(`${bin} ${args.join(' ')} timed out\nstdout: ${stdout}\nstderr: ${stderr}`)); }, opts.timeoutMs ?? 60_000);
+    p.on('error', reject);
+    p.on('close', (code) => { clearTimeout(t); resolveRun({ code: code ?? 1, stdout, stderr }); });
+    if (opts.input !== undefined) p.stdin.end(opts.input); else p.stdin.end();
+  });
+}
+
+/** kubectl against the server, with its own HOME (fresh discovery cache per cluster). */
+export function kubectl(k: KiteProcess, args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<RunResult> {
+  return run(KUBECTL, args, { env: { KUBECONFIG: k.kubeconfig, HOME: k.home }, ...opts });
+}
+
+export function helm(k: KiteProcess, args: string[], opts: { input?: string; timeoutMs?: number; cwd?: string } = {}): Promise<RunResult> {
+  return run(HELM, args, { env: { KUBECONFIG: k.kubeconfig, HOME: k.home, HELM_CACHE_HOME: join(k.home, '.cache/helm'), HELM_CONFIG_HOME: join(k.home, '.config/helm'), HELM_DATA_HOME: join(k.home, '.local/share/helm') }, ...opts });
+}
+
+/** kubectl that must succeed; returns stdout. */
+export async function kubectlOk(k: KiteProcess, args: string[], opts: { input?: string; timeoutMs?: number } = {}): Promise<string> {
+  const r = await kubectl(k, args, opts);
+  if (r.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed (${r.code}):\n${r.stderr}\n${r.stdout}`);
+  return r.stdout;
+}
+
+export function writeFile(dir: string, name: string, text: string): string {
+  const p = join(dir, name);
+  writeFileSync(p, text);
+  return p;
+}
