@@ -28,6 +28,8 @@ export interface OpenAPISchema {
   'x-kite-proto'?: number;
   /** kite-only: protobuf scalar type where JSON type is ambiguous ('int32'|'int64'|'bytes'|'double'|'Time'|'MicroTime'|'Quantity'|'IntOrString'|'RawExtension'|'FieldsV1'). */
   'x-kite-proto-type'?: string;
+  /** kite-only: for fields of an embedded (inlined) Go struct, the parent's field number of the embedded message. */
+  'x-kite-proto-inline'?: number;
 }
 
 /** Named schemas ("io.k8s.api.apps.v1.Deployment") and lookups by kind. */
