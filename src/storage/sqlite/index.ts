@@ -1,0 +1,1 @@
+export { SqliteStore, openSqliteStore, type SqliteStoreOptions } from './sqlite-store.js';

@@ -1,0 +1,1 @@
+export { runStoreConformance, EventReader } from './conformance.js';
