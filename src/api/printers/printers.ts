@@ -11,6 +11,8 @@ import { endpointsPrinter } from './endpoints.js';
 import { eventPrinter, eventsV1EventPrinter } from './event.js';
 import { jobPrinter } from './job.js';
 import { leasePrinter } from './lease.js';
+import { podDisruptionBudgetPrinter } from './poddisruptionbudget.js';
+import { priorityClassPrinter } from './priorityclass.js';
 import { namespacePrinter } from './namespace.js';
 import { nodePrinter } from './node.js';
 import { podPrinter } from './pod.js';
@@ -42,6 +44,8 @@ export const PRINTERS: ReadonlyMap<string, KindPrinter> = new Map<string, KindPr
   ['batch/v1/CronJob', cronJobPrinter],
   ['batch/v1/Job', jobPrinter],
   ['coordination.k8s.io/v1/Lease', leasePrinter],
+  ['policy/v1/PodDisruptionBudget', podDisruptionBudgetPrinter],
+  ['scheduling.k8s.io/v1/PriorityClass', priorityClassPrinter],
   ['events.k8s.io/v1/Event', eventsV1EventPrinter],
 ]);
 

@@ -10,6 +10,7 @@ import './coordination.js';
 import './events.js';
 import './autoscaling.js';
 import './policy.js';
+import './scheduling.js';
 
 const REF_PREFIX = '#/components/schemas/';
 

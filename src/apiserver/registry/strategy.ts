@@ -63,7 +63,7 @@ const EVENTS_V1_FIELDS: Record<string, Getter> = {
 };
 
 export function strategyFor(r: ResourceInfo): Strategy {
-  const workload = r.group === 'apps' || r.group === 'batch';
+  const workload = r.group === 'apps' || r.group === 'batch' || r.group === 'policy';
   const s: Strategy = {
     tracksGeneration: workload || r.kind === 'Pod',
     resetStatusOnCreate: r.hasStatus && r.kind !== 'Node' && r.kind !== 'Namespace',
