@@ -103,7 +103,7 @@ export interface CronSchedule {
 }
 
 /** Go's zero time.Time, returned by Next when no time matches within five years. */
-export const ZERO_TIME = new Date(Date.UTC(1, 0, 1) - 0);
+export const ZERO_TIME = new Date('0001-01-01T00:00:00Z');
 
 class SpecSchedule implements CronSchedule {
   constructor(
@@ -260,8 +260,10 @@ export interface ParseOptions {
 
 /** cron.ParseStandard. */
 export function parse(spec: string, opts: ParseOptions = {}): ParseResult {
+  const zone = opts.timeZone ?? 'UTC';
+  if (!isKnownTimeZone(zone)) return { ok: false, error: `provided bad location ${zone}: unknown time zone ${zone}` };
   try {
-    return { ok: true, schedule: parseOrThrow(spec, opts.timeZone ?? 'UTC') };
+    return { ok: true, schedule: parseOrThrow(spec, zone === 'Local' ? 'UTC' : zone) };
   } catch (e) {
     if (e instanceof CronParseError) return { ok: false, error: e.message };
     throw e;

@@ -102,7 +102,7 @@ const goFieldName = (k: string): string => k.charAt(0).toUpperCase() + k.slice(1
 
 /** A compact stand-in for go-cmp's Diff of two PodSpecs: the top-level fields that differ. */
 export function specDiff(oldSpec: JsonObject, newSpec: JsonObject): string {
-  const keys = [...new Set([...Object.keys(oldSpec), ...Object.keys(newSpec)])].sort();
+  const keys = [...new Set([...Object.keys(oldSpec), ...Object.keys(newSpec)])].filter((k) => isSet(oldSpec[k]) || isSet(newSpec[k])).sort();
   const lines = ['  core.PodSpec{'];
   let same = 0;
   for (const k of keys) {
