@@ -56,7 +56,7 @@ function sign(opts: {
 
 export function generatePki(extraSans: string[] = []): Pki {
   const ca = newKey();
-  const caSubject = [{ name: 'commonName', value: `kite-ca@${Math.floor(Date.now() / 1000)}` }];
+  const caSubject = [{ name: 'commonName', value: `kite-ca-${Math.floor(Date.now() / 1000)}` }];
   const caCert = sign({ subject: caSubject, pub: ca.pub, issuerKey: ca.key, years: 10, extensions: [
     { name: 'basicConstraints', cA: true, critical: true },
     { name: 'keyUsage', keyCertSign: true, digitalSignature: true, keyEncipherment: true, critical: true },

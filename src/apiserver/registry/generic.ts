@@ -18,7 +18,7 @@ import { rfc3339, type Clock } from '../../machinery/clock.js';
 import { transition, type Cacher, type CacheEntry, type ResourceCache, type CacheWatcher, type WatchFilter } from '../watch-cache.js';
 import { strategyFor, selectableFieldSet, specOf, type Strategy } from './strategy.js';
 import { clone, deepEqual, randomSuffix } from '../util.js';
-import { applyDefaults } from '../../api/defaults/index.js';
+import { applyDefaults, applyCreateDefaults, applyUpdateDefaults } from '../../api/defaults/index.js';
 import { validateCreate, validateUpdate, validateStatusUpdate } from '../../api/validation/index.js';
 import { parseLabelSelector, parseFieldSelector } from '../../machinery/index.js';
 import { updateManagedFields, apply as serverSideApply } from '../../machinery/apply/index.js';
@@ -312,9 +312,21 @@ export class GenericRegistry {
     return obj;
   }
 
+  /** Fields a write through this (sub)resource does not own: status for the main resource, the rest for /status. */
+  private ignoredPaths(subresource: string): string[][] | undefined {
+    if (!this.info.hasStatus) return undefined;
+    if (subresource === 'status') return [['spec']];
+    if (subresource === '') return [['status']];
+    return undefined;
+  }
+
+  private applyOptions(force: boolean, subresource: string) {
+    return { force, apiVersion: this.apiVersion, kind: this.info.kind, now: this.now(), subresource: subresource || undefined, ignoredPaths: this.ignoredPaths(subresource) };
+  }
+
   private managedFieldsFor(old: KubeObject | undefined, obj: KubeObject, manager: string | undefined, subresource: string): KubeObject {
     if (!manager) return obj;
-    return updateManagedFields(old, obj, manager, { operation: 'Update', apiVersion: this.apiVersion, now: this.now(), subresource: subresource || undefined }, this.schema(), schemaRegistry);
+    return updateManagedFields(old, obj, manager, { operation: 'Update', apiVersion: this.apiVersion, now: this.now(), subresource: subresource || undefined, ignoredPaths: this.ignoredPaths(subresource) }, this.schema(), schemaRegistry);
   }
 
   private schema() {
@@ -350,6 +362,7 @@ export class GenericRegistry {
     let ok = false;
     try {
       await this.admit('CREATE', obj, undefined, ctx);
+      applyCreateDefaults(obj);
       const errs = validateCreate(obj);
       if (errs.length) throw this.invalid(meta.name ?? '', errs);
       if (!meta.name) throw this.invalid('', [{ type: 'FieldValueRequired', field: 'metadata.name', detail: 'name or generateName is required' }]);
@@ -445,6 +458,9 @@ export class GenericRegistry {
     }
     applyDefaults(obj);
     await this.admit('UPDATE', obj, old, ctx);
+    applyUpdateDefaults(obj, old);
+    // Unconditional updates (no resourceVersion given) apply to the current revision.
+    if (!obj.metadata.resourceVersion) obj.metadata.resourceVersion = old.metadata.resourceVersion;
     const errs = sub === 'status' ? validateStatusUpdate(obj, old) : validateUpdate(obj, old);
     if (errs.length) throw this.invalid(obj.metadata.name ?? '', errs);
     return obj;
@@ -520,7 +536,7 @@ export class GenericRegistry {
           const applied = clone(patch as KubeObject);
           applied.metadata = { ...(applied.metadata ?? {}), name };
           if (this.info.namespaced) applied.metadata.namespace = namespace;
-          const { object } = serverSideApply(undefined, applied, opts.fieldManager!, { force: !!opts.force, apiVersion: this.apiVersion, now: this.now(), subresource: sub || undefined }, this.schema(), schemaRegistry);
+          const { object } = serverSideApply(undefined, applied, opts.fieldManager!, this.applyOptions(!!opts.force, sub), this.schema(), schemaRegistry);
           const created = await this.createPrepared(namespace, object, ctx, opts);
           pending = created;
           return created;
@@ -530,7 +546,7 @@ export class GenericRegistry {
         let next: KubeObject;
         const base = this.patchBase(cur, sub);
         if (isApply) {
-          next = serverSideApply(base, clone(patch as KubeObject), opts.fieldManager!, { force: !!opts.force, apiVersion: this.apiVersion, now: this.now(), subresource: sub || undefined }, this.schema(), schemaRegistry).object;
+          next = serverSideApply(base, clone(patch as KubeObject), opts.fieldManager!, this.applyOptions(!!opts.force, sub), this.schema(), schemaRegistry).object;
         } else {
           next = this.applyPatch(base, patchType, patch) as KubeObject;
           if (!isPlainObject(next)) throw badRequest('the patch produced a non-object');
@@ -584,6 +600,7 @@ export class GenericRegistry {
     if (this.strategy.resetStatusOnCreate && !opts.subresource) delete obj.status;
     applyDefaults(obj);
     await this.admit('CREATE', obj, undefined, ctx);
+    applyCreateDefaults(obj);
     const errs = validateCreate(obj);
     if (errs.length) throw this.invalid(meta.name ?? '', errs);
     void namespace;
