@@ -308,13 +308,15 @@ export class RestHandler {
     const patchType = mt as PatchType;
     const isApply = patchType === 'application/apply-patch+yaml';
     // JSON patches are not objects; strict checks apply to the others (as upstream, on the result for json-patch).
-    const { obj: patch, warnings } = decodeBody(req, { schemaName: patchType === 'application/json-patch+json' ? undefined : this.schemaName(reg), allowed: PATCH_TYPES, fieldValidation: fv });
+    // Unknown fields are checked on the apply configuration itself, and for the other patch types on
+    // the patched object (as upstream), by the registry.
+    const { obj: patch, warnings } = decodeBody(req, { schemaName: isApply ? this.schemaName(reg) : undefined, allowed: PATCH_TYPES, fieldValidation: fv });
     if (patchType === 'application/json-patch+json' && !Array.isArray(patch)) throw badRequest('json: cannot unmarshal object into Go value of type jsonpatch.Patch');
     if (patchType !== 'application/json-patch+json' && !isPlainObject(patch)) throw badRequest('the patch must be a JSON object');
     const force = q.get('force');
     if (force !== null && !isApply) throw badRequest('force is only allowed for apply patches');
-    const r = await reg.patch(info.namespace, info.name, patchType, patch, { dryRun: dryRunOf(q), fieldManager: q.get('fieldManager') ?? (isApply ? undefined : this.fieldManager(req)), subresource, force: force === 'true', user: req.user });
-    this.sendObject(req, res, r.created ? 201 : 200, r.obj, undefined, warningHeaders(warnings));
+    const r = await reg.patch(info.namespace, info.name, patchType, patch, { dryRun: dryRunOf(q), fieldManager: q.get('fieldManager') ?? (isApply ? undefined : this.fieldManager(req)), subresource, force: force === 'true', user: req.user, fieldValidation: isApply ? 'Ignore' : fv });
+    this.sendObject(req, res, r.created ? 201 : 200, r.obj, undefined, warningHeaders([...warnings, ...r.warnings]));
   }
 
   deleteOptions(req: ApiRequest): DeleteOptions {

@@ -98,7 +98,7 @@ describe('kubectl 1.34 against kite server', { skip }, () => {
     assert.match(await kubectlOk(k, ['apply', '--server-side', '-f', f]), /configmap\/ssa serverside-applied/);
     writeFile(dir, 'ssa.yaml', cm(''));
     await kubectlOk(k, ['apply', '--server-side', '-f', f]);
-    const data = JSON.parse(await kubectlOk(k, ['get', 'cm', 'ssa', '-o', 'json'])) as { data: Record<string, string>; metadata: { managedFields: { manager: string; operation: string }[] } };
+    const data = JSON.parse(await kubectlOk(k, ['get', 'cm', 'ssa', '-o', 'json', '--show-managed-fields'])) as { data: Record<string, string>; metadata: { managedFields: { manager: string; operation: string }[] } };
     assert.deepEqual(data.data, { a: '1' });
     assert.ok(data.metadata.managedFields.some((m) => m.manager === 'kubectl' && m.operation === 'Apply'));
     // a conflicting manager is refused, then forced

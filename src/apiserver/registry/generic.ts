@@ -26,6 +26,7 @@ import { strategicMergePatch } from '../../machinery/patch/strategic.js';
 import { applyJsonPatch } from '../../machinery/jsonpatch.js';
 import { applyMergePatch } from '../../machinery/mergepatch.js';
 import { schemaRegistry } from '../../api/schema/registry.js';
+import { unknownFields } from '../../api/schema/strict.js';
 import type { PatchType } from '../negotiation.js';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
@@ -511,7 +512,8 @@ export class GenericRegistry {
     return deepEqual(a, b);
   }
 
-  async patch(namespace: string, name: string, patchType: PatchType, patch: unknown, opts: WriteOptions & { force?: boolean }): Promise<{ obj: KubeObject; created: boolean }> {
+  async patch(namespace: string, name: string, patchType: PatchType, patch: unknown, opts: WriteOptions & { force?: boolean; fieldValidation?: 'Strict' | 'Warn' | 'Ignore' }): Promise<{ obj: KubeObject; created: boolean; warnings: string[] }> {
+    const warnings: string[] = [];
     const sub = opts.subresource ?? '';
     const ctx: AdmissionContext = { resource: this.info, subresource: sub, namespace, dryRun: !!opts.dryRun, user: opts.user };
     const isApply = patchType === 'application/apply-patch+yaml';
@@ -552,6 +554,15 @@ export class GenericRegistry {
           if (!isPlainObject(next)) throw badRequest('the patch produced a non-object');
         }
         next = this.unpatchBase(next, cur, sub);
+        if (!isApply && opts.fieldValidation && opts.fieldValidation !== 'Ignore') {
+          const schemaName = schemaRegistry.nameForKind(this.apiVersion, this.info.kind);
+          const unknown = schemaName ? unknownFields(next, schemaName).map((u) => `unknown field "${u}"`) : [];
+          if (unknown.length && opts.fieldValidation === 'Strict') {
+            throw new StatusError(400, 'BadRequest', `strict decoding error: ${unknown.join(', ')}`, { causes: unknown.map((m) => ({ reason: 'FieldValueInvalid', message: m })) });
+          }
+          warnings.length = 0;
+          warnings.push(...unknown);
+        }
         if (!isPlainObject(next.metadata)) next.metadata = {};
         if (next.metadata.name !== undefined && next.metadata.name !== name) {
           throw this.invalid(name, [{ type: 'FieldValueInvalid', field: 'metadata.name', badValue: next.metadata.name, detail: 'field is immutable' }]);
@@ -564,7 +575,7 @@ export class GenericRegistry {
       }, { dryRun: opts.dryRun, allowCreate: isApply });
       this.committed(res.created ? 'CREATE' : 'UPDATE', res.obj, oldObj, ctx, !opts.dryRun);
       if (!opts.dryRun) await this.finishIfReady(res.obj);
-      return res;
+      return { ...res, warnings };
     } catch (err) {
       this.committed(oldObj ? 'UPDATE' : 'CREATE', pending, oldObj, ctx, false);
       throw err;

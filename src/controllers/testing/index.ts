@@ -1,0 +1,3 @@
+// Test helpers for controller integration tests.
+export { startHarness } from './harness.js';
+export type { Harness, HarnessOptions } from './harness.js';
