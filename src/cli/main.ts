@@ -2,6 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import { startServer } from '../server.js';
+import { simCommand } from './sim.js';
 
 const USAGE = `kite: Kubernetes in TypeScript
 
@@ -9,6 +10,8 @@ Usage:
   kite up      [--data-dir DIR] [--port PORT]             start a one-machine cluster
   kite server  --data-dir DIR [--port PORT] [--bind-address 127.0.0.1]
                [--datastore-endpoint sqlite://PATH] [--service-cidr 10.43.0.0/16]
+  kite sim     --kubeconfig FILE --nodes N [--name-prefix sim-] [--cpu 4] [--memory 16Gi] [--max-pods 110]
+               simulated nodes (kubelets without containers)
   kite version
 
 Run 'kite <command> --help' for the flags of a command.`;
@@ -65,6 +68,7 @@ export async function main(argv: string[]): Promise<number> {
   switch (cmd) {
     case 'server': return server(rest, { port: 6443 });
     case 'up': return server(rest, { dataDir: '.kite', port: 6443 });
+    case 'sim': return simCommand(rest);
     case 'version': console.log('kite v0.1.0 (Kubernetes API v1.34)'); return 0;
     case undefined: case 'help': case '--help': case '-h': console.log(USAGE); return 0;
     default: fail(`unknown command ${JSON.stringify(cmd)}`);

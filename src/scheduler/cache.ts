@@ -22,12 +22,19 @@ function sameLabels(a: Readonly<Record<string, string>> | undefined, b: Readonly
   return true;
 }
 
+/** JSON of a spec with its top-level fields in key order (an assumed copy adds nodeName last). */
+function specText(spec: Pod['spec']): string {
+  if (!spec) return '';
+  const o = spec as Record<string, unknown>;
+  return Object.keys(o).sort().map((k) => `${k}:${JSON.stringify(o[k])}`).join(',');
+}
+
 /** Can the derived data of `old` be reused for `pod`? (only status or bookkeeping changed) */
 function sameSchedulingData(old: Pod, pod: Pod): boolean {
   return old.metadata.deletionTimestamp === pod.metadata.deletionTimestamp
     && old.metadata.namespace === pod.metadata.namespace
     && sameLabels(old.metadata.labels, pod.metadata.labels)
-    && JSON.stringify(old.spec) === JSON.stringify(pod.spec);
+    && specText(old.spec) === specText(pod.spec);
 }
 
 export class Cache {

@@ -8,6 +8,7 @@ export { Cache } from './cache.js';
 export { podPriority } from './priority.js';
 export { defaultPlugins, DEFAULT_WEIGHTS } from './plugins/registry.js';
 export type { PluginHandle, DefaultProfileOptions } from './plugins/registry.js';
+export * as plugins from './plugins/index.js';
 export * as framework from './framework/index.js';
 export type { Pod, Node, PriorityClass } from './api-types.js';
 export { DEFAULT_SCHEDULER_NAME } from './api-types.js';

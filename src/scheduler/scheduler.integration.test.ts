@@ -125,6 +125,15 @@ describe('Scheduler with an API server', () => {
     await env.pods.delete('big-1', { gracePeriodSeconds: 0 });
     assert.equal(await boundNode(env, 'waiting'), victim);
   });
+
+  test('Scheduler reports anti-affinity with upstream\'s preemption suffix in the default profile', async () => {
+    const antiApi = { podAntiAffinity: { requiredDuringSchedulingIgnoredDuringExecution: [{ labelSelector: { matchLabels: { app: 'api' } }, topologyKey: 'kubernetes.io/hostname' }] } };
+    for (let i = 0; i < 4; i++) await createPod(env, `api-${i}`, { labels: { app: 'api' }, affinity: antiApi });
+    const placed = await Promise.all([0, 1, 2, 3].map((i) => boundNode(env, `api-${i}`)));
+    assert.equal(new Set(placed).size, 4);
+    await createPod(env, 'api-4', { labels: { app: 'api' }, affinity: antiApi });
+    await scheduledCondition(env, 'api-4', "0/4 nodes are available: 4 node(s) didn't match pod anti-affinity rules. preemption: 0/4 nodes are available: 4 No preemption victims found for incoming pod.");
+  });
 });
 
 describe('Scheduler without preemption', () => {
@@ -150,12 +159,17 @@ describe('Scheduler preemption', () => {
   after(async () => { await env.stop(); });
 
   test('Scheduler preempts lower-priority pods, nominates the node and binds there once they are gone', async () => {
-    await createPod(env, 'low-1', { cpu: '1500m', priority: 1 });
-    await createPod(env, 'low-2', { cpu: '1500m', priority: 5 });
+    const classes = env.client.forKind('scheduling.k8s.io/v1', 'PriorityClass');
+    for (const [name, value] of [['low', 1], ['mid', 5], ['vip', 100]] as const) {
+      await classes.create({ apiVersion: 'scheduling.k8s.io/v1', kind: 'PriorityClass', metadata: { name }, value } as KubeObject);
+    }
+    await waitFor('priority classes in the scheduler', async () => (env.scheduler.newPodInfo(makePod('x', { spec: { priorityClassName: 'vip' } })).priority === 100 ? true : undefined));
+    await createPod(env, 'low-1', { cpu: '1500m', spec: { priorityClassName: 'low' } });
+    await createPod(env, 'low-2', { cpu: '1500m', spec: { priorityClassName: 'mid' } });
     await boundNode(env, 'low-1');
     await boundNode(env, 'low-2');
     const lowNode = (await env.pods.get('low-1')).spec?.nodeName;
-    await createPod(env, 'vip', { cpu: '1500m', priority: 100 });
+    await createPod(env, 'vip', { cpu: '1500m', spec: { priorityClassName: 'vip' } });
     const nominated = await waitFor('nominatedNodeName', async () => (await env.pods.get('vip')).status?.nominatedNodeName || undefined);
     assert.equal(nominated, lowNode, 'the node of the lowest-priority victim');
     const victim = await waitFor('victim marked', async () => {

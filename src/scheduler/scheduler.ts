@@ -7,6 +7,7 @@
 //
 // Leader election is the composition root's job: call run() inside onStartedLeading.
 
+import { setMaxListeners } from 'node:events';
 import { findResource } from '../api/resources.js';
 import type { KubeObject } from '../api/types.js';
 import {
@@ -42,11 +43,14 @@ export interface SchedulerOptions {
   /** Share of nodes to find feasible before scoring; 0 or unset: adaptive (50% - nodes/125, >= 5%, >= 100 nodes). */
   percentageOfNodesToScore?: number;
   /**
-   * Upstream's parallelism (goroutines for filtering). Cycles here run on one thread, so it caps
-   * binding calls in flight instead. Default 16.
+   * Upstream's parallelism (goroutines for filtering and binding). Cycles here run on one thread,
+   * so it sizes the binding calls in flight instead: 4 × parallelism. Default 16.
    */
   parallelism?: number;
-  /** Informers to share with other components; the scheduler makes its own otherwise. */
+  /**
+   * Informers shared with other components (their owner starts the factory); the scheduler makes
+   * and starts its own otherwise.
+   */
   informers?: SharedInformerFactory;
   /** Event recorder; default: one for component `schedulerName`. */
   recorder?: EventRecorder;
@@ -87,8 +91,6 @@ const ref = (group: string, version: string, resource: string): ResourceRef => {
   return r;
 };
 
-const PRIORITY_CLASSES: ResourceRef & { kind: string } = { group: 'scheduling.k8s.io', version: 'v1', resource: 'priorityclasses', namespaced: false, kind: 'PriorityClass' };
-const PDBS: ResourceRef & { kind: string } = { group: 'policy', version: 'v1', resource: 'poddisruptionbudgets', namespaced: true, kind: 'PodDisruptionBudget' };
 
 /** upstream validation.NoteLengthLimit. */
 const NOTE_LENGTH_LIMIT = 1024;
@@ -122,7 +124,7 @@ export class Scheduler {
   private readonly logger: Logger;
   private readonly informers: SharedInformerFactory;
   private readonly ownInformers: boolean;
-  private recorder: EventRecorder;
+  private readonly recorder: EventRecorder;
   private readonly random: () => number;
   private readonly maxBindsInFlight: number;
   private readonly priorityClasses = new Map<string, PriorityClass>();
@@ -133,16 +135,19 @@ export class Scheduler {
   private pdbInformer: Informer<PodDisruptionBudget> | undefined;
   private nextStartNodeIndex = 0;
   private bindsInFlight = 0;
-  private readonly bindWaiters: (() => void)[] = [];
+  private bindWaiters: (() => void)[] = [];
+  private bindWaitersHead = 0;
   private readonly pendingBinds = new Set<Promise<void>>();
-  private running = false;
+  private started = false;
+  private syncedResolve: (() => void) | undefined;
+  private readonly synced = new Promise<void>((r) => { this.syncedResolve = r; });
 
   constructor(private readonly client: Client, private readonly opts: SchedulerOptions = {}) {
     this.clock = opts.clock ?? realClock;
     this.logger = opts.logger ?? defaultLogger;
     this.schedulerName = opts.schedulerName ?? DEFAULT_SCHEDULER_NAME;
     this.random = opts.random ?? Math.random;
-    this.maxBindsInFlight = Math.max(1, opts.parallelism ?? 16);
+    this.maxBindsInFlight = 4 * Math.max(1, opts.parallelism ?? 16);
     this.ownInformers = !opts.informers;
     this.informers = opts.informers ?? new SharedInformerFactory(client, { clock: this.clock, logger: this.logger });
     this.recorder = opts.recorder ?? new EventRecorder(client, { component: this.schedulerName, clock: this.clock, logger: this.logger });
@@ -186,11 +191,20 @@ export class Scheduler {
 
   // ---- running ----
 
-  /** Runs until `signal` aborts: informers, queue timers and the scheduling loop. */
+  /** Resolves once run() has synced its informers and starts scheduling. */
+  whenSynced(): Promise<void> {
+    return this.synced;
+  }
+
+  /**
+   * Runs until `signal` aborts: informers, queue timers and the scheduling loop, then waits for
+   * bindings in flight. Runs once; make a new Scheduler for each leadership term.
+   */
   async run(signal: AbortSignal): Promise<void> {
-    if (this.running) throw new Error('scheduler is already running');
-    this.running = true;
+    if (this.started) throw new Error('a Scheduler runs once: create a new one for each leadership term');
+    this.started = true;
     const stop = new AbortController();
+    setMaxListeners(64, stop.signal);
     const onAbort = (): void => stop.abort(signal.reason);
     signal.addEventListener('abort', onAbort, { once: true });
     if (signal.aborted) stop.abort(signal.reason);
@@ -198,9 +212,11 @@ export class Scheduler {
     try {
       await this.setUpInformers(stop.signal, unregister);
       if (stop.signal.aborted) return;
-      this.informers.start(stop.signal);
+      // A shared factory is started by its owner (informers made after that start by themselves).
+      if (this.ownInformers) this.informers.start(stop.signal);
       if (!(await this.informers.waitForCacheSync(stop.signal))) return;
       this.queue.run();
+      this.syncedResolve?.();
       await this.loop(stop.signal);
     } finally {
       signal.removeEventListener('abort', onAbort);
@@ -209,8 +225,7 @@ export class Scheduler {
       this.queue.close();
       await Promise.allSettled([...this.pendingBinds]);
       if (this.ownInformers) await this.informers.stopped();
-      if (!this.opts.recorder) await this.recorder.flush();
-      this.running = false;
+      if (!this.opts.recorder) await this.recorder.shutdown();
     }
   }
 
@@ -229,12 +244,14 @@ export class Scheduler {
     }
   }
 
-  private async served(groupVersion: string, resource: string): Promise<boolean> {
+  /** The resource serving `kind` in `group/version`, as the server's discovery names it, if served. */
+  private async served(group: string, version: string, kind: string, namespaced: boolean): Promise<(ResourceRef & { kind: string }) | undefined> {
     try {
-      const list = await this.client.requestJson<{ resources?: { name: string }[] }>({ path: `/apis/${groupVersion}` });
-      return (list.resources ?? []).some((r) => r.name === resource);
+      const list = await this.client.requestJson<{ resources?: { name: string; kind: string }[] }>({ path: `/apis/${group}/${version}` });
+      const r = (list.resources ?? []).find((x) => x.kind === kind && !x.name.includes('/'));
+      return r ? { group, version, resource: r.name, namespaced, kind } : undefined;
     } catch {
-      return false;
+      return undefined;
     }
   }
 
@@ -248,17 +265,20 @@ export class Scheduler {
     this.rsInformer = f.informerFor<SelectorOwner>(ref('apps', 'v1', 'replicasets'));
     this.ssInformer = f.informerFor<SelectorOwner>(ref('apps', 'v1', 'statefulsets'));
     this.podInformer = pods;
-    const [hasPriorityClasses, hasPdbs] = await Promise.all([this.served('scheduling.k8s.io/v1', 'priorityclasses'), this.served('policy/v1', 'poddisruptionbudgets')]);
+    const [pcRef, pdbRef] = await Promise.all([
+      this.served('scheduling.k8s.io', 'v1', 'PriorityClass', false),
+      this.served('policy', 'v1', 'PodDisruptionBudget', true),
+    ]);
     if (signal.aborted) return;
-    if (hasPriorityClasses) {
-      const pcs = f.informerFor<PriorityClass>(PRIORITY_CLASSES);
+    if (pcRef) {
+      const pcs = f.informerFor<PriorityClass>(pcRef);
       unregister.push(pcs.addEventHandler({
         onAdd: (pc) => this.priorityClasses.set(pc.metadata.name ?? '', pc),
         onUpdate: (_, pc) => this.priorityClasses.set(pc.metadata.name ?? '', pc),
         onDelete: (pc) => this.priorityClasses.delete(pc.metadata.name ?? ''),
       }));
     }
-    if (hasPdbs) this.pdbInformer = f.informerFor<PodDisruptionBudget>(PDBS);
+    if (pdbRef) this.pdbInformer = f.informerFor<PodDisruptionBudget>(pdbRef);
 
     unregister.push(namespaces.addEventHandler({
       onAdd: (ns) => this.cache.snapshot.namespaceLabels.set(ns.metadata.name ?? '', ns.metadata.labels ?? {}),
@@ -502,19 +522,19 @@ export class Scheduler {
     }
 
     const cached = this.podInformer?.get(pi.key);
-    if (!cached || cached.metadata.uid !== pi.pod.metadata.uid) {
+    const gone = !cached || cached.metadata.uid !== pi.pod.metadata.uid;
+    if (gone || assigned(cached)) {
+      // Deleted, replaced or bound meanwhile: nothing to retry.
       this.queue.done(pi.key);
-    } else if (assigned(cached)) {
-      this.queue.done(pi.key);
-    } else {
-      q.pi = this.newPodInfo(cached);
-      this.queue.addUnschedulableIfNotPresent(q, rejected);
+      this.queue.deleteNominatedPodIfExists(pi.key);
+      if (!gone) this.recorder.event(cached, 'Warning', 'FailedScheduling', truncateMessage(message));
+      return;
     }
+    q.pi = this.newPodInfo(cached);
+    this.queue.addUnschedulableIfNotPresent(q, rejected);
     if (nominated !== undefined) this.queue.addNominatedPod(q.pi, nominated);
-
-    const target = cached ?? pi.pod;
-    this.recorder.event(target, 'Warning', 'FailedScheduling', truncateMessage(message));
-    void this.updatePodCondition(target, {
+    this.recorder.event(cached, 'Warning', 'FailedScheduling', truncateMessage(message));
+    void this.updatePodCondition(cached, {
       type: 'PodScheduled', status: 'False', reason: rejected ? 'Unschedulable' : 'SchedulerError', message,
     }, nominated);
   }
@@ -547,8 +567,16 @@ export class Scheduler {
   }
 
   private releaseBindSlot(): void {
-    const next = this.bindWaiters.shift();
-    if (next) next(); else this.bindsInFlight--;
+    if (this.bindWaitersHead < this.bindWaiters.length) {
+      const next = this.bindWaiters[this.bindWaitersHead++]!;
+      if (this.bindWaitersHead > 1024 && this.bindWaitersHead * 2 > this.bindWaiters.length) {
+        this.bindWaiters = this.bindWaiters.slice(this.bindWaitersHead);
+        this.bindWaitersHead = 0;
+      }
+      next();
+      return;
+    }
+    this.bindsInFlight--;
   }
 
   private bindInBackground(state: CycleState, q: QueuedPodInfo, assumed: PodInfo, host: string): void {

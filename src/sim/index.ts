@@ -13,8 +13,8 @@ export type { Stage, StageDelay, StageNext, SelectorRequirement, SelectorOperato
 export { fieldValues, parseFieldPath } from './field-values.js';
 export { POD_STATUS_TEMPLATES, podReadyStatus, podCompleteStatus, podReadinessGatesStatus, mergeConditions, simContainerId } from './pod-status.js';
 export type { PodStatusTemplate, PodStatusContext } from './pod-status.js';
-export { podQosClass } from './qos.js';
-export type { QosClass } from './qos.js';
+export { podQosClass } from '../api/qos.js';
+export type { QosClass } from '../api/qos.js';
 export { simNodeObject, simNodeStatus, simNodeLabels, nodeConditions, nodeIsReady, KUBELET_VERSION, CONTAINER_RUNTIME_VERSION } from './node-object.js';
 export type { SimNodeSpec } from './node-object.js';
 export { renewedNodeLease, NODE_LEASE_NAMESPACE } from './node-lease.js';

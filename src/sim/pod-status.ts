@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { rfc3339 } from '../machinery/clock.js';
-import { podQosClass } from './qos.js';
+import { podQosClass } from '../api/qos.js';
 import type { ContainerSpec, ContainerStatus, Pod, PodCondition, PodStatus } from './types.js';
 
 export interface PodStatusContext {

@@ -47,7 +47,7 @@ describe('helm 4 against kite server', { skip }, () => {
     const d = await kubectlOk(k, ['get', 'deploy', 'r1-mychart', '-o', 'jsonpath={.spec.replicas} {.spec.template.spec.containers[0].image}']);
     assert.equal(d, '3 nginx:1.29');
     // Back to the chart defaults: fields set only by the previous revision are removed by apply.
-    const r2 = await helm(k, ['upgrade', 'r1', join(dir, 'mychart')], { timeoutMs: 120_000 });
+    const r2 = await helm(k, ['upgrade', 'r1', join(dir, 'mychart'), '--reset-values'], { timeoutMs: 120_000 });
     assert.equal(r2.code, 0, r2.stderr);
     const d2 = await kubectlOk(k, ['get', 'deploy', 'r1-mychart', '-o', 'jsonpath={.spec.replicas}']);
     assert.equal(d2, '1');

@@ -27,6 +27,7 @@ import { applyJsonPatch } from '../../machinery/jsonpatch.js';
 import { applyMergePatch } from '../../machinery/mergepatch.js';
 import { schemaRegistry } from '../../api/schema/registry.js';
 import { unknownFields } from '../../api/schema/strict.js';
+import { podQosClass } from '../../api/qos.js';
 import type { PatchType } from '../negotiation.js';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
@@ -360,6 +361,7 @@ export class GenericRegistry {
     if (this.strategy.resetStatusOnCreate) delete obj.status;
 
     applyDefaults(obj);
+    if (this.info.kind === 'Pod' && this.info.group === '') obj.status = { phase: 'Pending', qosClass: podQosClass(obj as Parameters<typeof podQosClass>[0]) };
     let ok = false;
     try {
       await this.admit('CREATE', obj, undefined, ctx);

@@ -138,5 +138,5 @@ export async function bindPod(reg: GenericRegistry, namespace: string, podName: 
     status.conditions = conds;
     pod.status = status;
     return pod;
-  }, { subresource: 'status', fieldManager: 'kube-scheduler' });
+  }, { subresource: 'binding', fieldManager: 'kube-scheduler' });
 }

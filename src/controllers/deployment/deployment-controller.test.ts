@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { silentLogger } from '../../client/logger.js';
+import { FakeClock } from '../../machinery/clock.js';
 import { EVENTS, type CoreEvent } from '../../client/event-recorder.js';
 import { startHarness, type Harness } from '../testing/index.js';
 import { DEPLOYMENTS, PODS, REPLICASETS } from '../runtime/resources.js';
@@ -20,11 +21,6 @@ function deployment(name: string, o: { replicas?: number; image?: string; recrea
       template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'c', image: o.image ?? 'nginx:1' }] } },
     },
   };
-}
-
-interface Fixture {
-  h: Harness;
-  deployments: ReturnType<Harness['client']['resource']>;
 }
 
 async function withControllers(fn: (h: Harness) => Promise<void>): Promise<void> {
@@ -171,6 +167,56 @@ describe('DeploymentController', () => {
       await deployments.patch('svc', { spec: { paused: false } }, 'merge');
       await rollOut(h, 'svc');
       assert.equal((await replicaSets.list({ labelSelector: 'app=svc' })).items.length, 2);
+    });
+  });
+
+  test('DeploymentController reports ProgressDeadlineExceeded when a rollout stalls', async () => {
+    const h = await startHarness();
+    const clock = new FakeClock(Date.now());
+    try {
+      h.run(
+        new ReplicaSetController(h.client, h.informers, { logger: silentLogger }),
+        new DeploymentController(h.client, h.informers, { logger: silentLogger, clock }),
+      );
+      const { deployments } = clients(h);
+      const d = deployment('stuck', { replicas: 1 });
+      d.spec!.progressDeadlineSeconds = 10;
+      await deployments.create(d);
+      const created = await h.waitFor('progressing', async () => {
+        const c = (await deployments.get('stuck')).status?.conditions?.find((x) => x.type === 'Progressing');
+        return c?.status === 'True' ? c : undefined;
+      });
+      assert.match(created.message ?? '', /^(Created new replica set|ReplicaSet) "stuck-[a-z0-9]+"/);
+      // No pod ever becomes ready: after the deadline the rollout is reported as failed.
+      const failed = await h.waitFor('timed out', async () => {
+        clock.advance(1000);
+        const c = (await deployments.get('stuck')).status?.conditions?.find((x) => x.type === 'Progressing');
+        return c?.reason === 'ProgressDeadlineExceeded' ? c : undefined;
+      });
+      assert.equal(failed.status, 'False');
+      assert.match(failed.message ?? '', /^ReplicaSet "stuck-[a-z0-9]+" has timed out progressing\.$/);
+    } finally {
+      await h.stop();
+    }
+  });
+
+  test('DeploymentController honours the deprecated rollbackTo annotation', async () => {
+    await withControllers(async (h) => {
+      const { deployments, events } = clients(h);
+      await deployments.create(deployment('old', { replicas: 1 }));
+      await rollOut(h, 'old');
+      await deployments.patch('old', { spec: { template: { spec: { containers: [{ name: 'c', image: 'nginx:2' }] } } } }, 'strategic');
+      await rollOut(h, 'old');
+      await deployments.patch('old', { metadata: { annotations: { 'deprecated.deployment.rollback.to': '1' } } }, 'merge');
+      const d = await h.waitFor('rolled back', async () => {
+        const x = await deployments.get('old');
+        const image = (x.spec?.template?.spec?.containers as { image?: string }[] | undefined)?.[0]?.image;
+        return image === 'nginx:1' && !x.metadata.annotations?.['deprecated.deployment.rollback.to'] ? x : undefined;
+      });
+      assert.equal(d.spec?.template?.metadata?.labels?.['pod-template-hash'], undefined);
+      const ev = await h.waitFor('rollback event', async () => (await events.list()).items.find((e) => e.reason === 'DeploymentRollback'));
+      assert.equal(ev.message, 'Rolled back deployment "old" to revision 1');
+      await rollOut(h, 'old');
     });
   });
 });

@@ -47,6 +47,7 @@ export class DeploymentController implements Controller {
   private readonly podInformer: Informer<Pod>;
   private readonly deployments: ResourceClient<Deployment>;
   private readonly replicaSets: ResourceClient<ReplicaSet>;
+  private readonly unregister: (() => void)[] = [];
 
   constructor(private readonly client: Client, informers: SharedInformerFactory, options: DeploymentControllerOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -65,23 +66,24 @@ export class DeploymentController implements Controller {
     ensureIndex(this.podInformer, NAMESPACE_INDEX);
     ensureIndex(this.podInformer, CONTROLLER_UID_INDEX);
 
-    this.dInformer.addEventHandler({
+    this.unregister.push(this.dInformer.addEventHandler({
       onAdd: (d) => this.enqueue(d),
       onUpdate: (_old, cur) => this.enqueue(cur),
       onDelete: (d) => this.enqueue(d),
-    });
-    this.rsInformer.addEventHandler({
+    }));
+    this.unregister.push(this.rsInformer.addEventHandler({
       onAdd: (rs) => this.addReplicaSet(rs),
       onUpdate: (old, cur) => this.updateReplicaSet(old, cur),
       onDelete: (rs) => this.deleteReplicaSet(rs),
-    });
-    this.podInformer.addEventHandler({ onDelete: (pod) => this.deletePod(pod) });
+    }));
+    this.unregister.push(this.podInformer.addEventHandler({ onDelete: (pod) => this.deletePod(pod) }));
   }
 
   async run(signal: AbortSignal): Promise<void> {
     try {
       await this.loop.run(signal, [this.dInformer, this.rsInformer, this.podInformer]);
     } finally {
+      for (const off of this.unregister.splice(0)) off();
       if (this.ownRecorder) await this.recorder.shutdown();
     }
   }

@@ -2,7 +2,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { silentLogger } from '../../client/logger.js';
 import { EVENTS, type CoreEvent } from '../../client/event-recorder.js';
-import { startHarness, type Harness } from '../testing/index.js';
+import { startHarness, WatchGate, type Harness } from '../testing/index.js';
 import { PODS, REPLICASETS } from '../runtime/resources.js';
 import type { Pod, ReplicaSet } from '../runtime/types.js';
 import { ReplicaSetController } from './replicaset-controller.js';
@@ -99,5 +99,34 @@ describe('ReplicaSetController', () => {
       await h.waitFor('release', async () => ((await pods.get('orphan')).metadata.ownerReferences ?? []).length === 0 ? true : undefined);
       await h.waitFor('a replacement', async () => ((await pods.list({ labelSelector: 'app=db' })).items.length === 2 ? true : undefined));
     });
+  });
+
+  test('ReplicaSetController never creates pods twice while its cache is stale', async () => {
+    const gate = new WatchGate((req) => req.path.endsWith('/pods') && req.query.get('watch') === 'true');
+    const h = await startHarness({ wrapRequester: (r) => gate.wrap(r) });
+    try {
+      const rsc = new ReplicaSetController(h.client, h.informers, { logger: silentLogger, workers: 2 });
+      h.run(rsc);
+      assert.equal(await h.informers.waitForCacheSync(h.signal), true);
+      gate.close();
+      const rsClient = h.client.resource<ReplicaSet>(REPLICASETS, 'default');
+      const pods = h.client.resource<Pod>(PODS, 'default');
+      await rsClient.create(replicaSet('stale', 3));
+      await h.waitFor('3 pods created', async () => ((await pods.list({ labelSelector: 'app=stale' })).items.length === 3 ? true : undefined));
+      // More syncs while the pod cache still shows nothing.
+      for (let i = 0; i < 5; i++) {
+        await rsClient.patch('stale', { metadata: { annotations: { poke: String(i) } } }, 'merge');
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      assert.equal(rsc.expectations.satisfied('default/stale'), false);
+      assert.equal((await pods.list({ labelSelector: 'app=stale' })).items.length, 3);
+      gate.open();
+      await h.waitFor('status caught up', async () => ((await rsClient.get('stale')).status?.replicas === 3 ? true : undefined));
+      assert.equal((await pods.list({ labelSelector: 'app=stale' })).items.length, 3);
+      assert.equal(rsc.expectations.satisfied('default/stale'), true);
+    } finally {
+      gate.open();
+      await h.stop();
+    }
   });
 });

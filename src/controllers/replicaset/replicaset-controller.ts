@@ -57,6 +57,7 @@ export class ReplicaSetController implements Controller {
   private readonly podInformer: Informer<Pod>;
   private readonly pods: ResourceClient<Pod>;
   private readonly replicaSets: ResourceClient<ReplicaSet>;
+  private readonly unregister: (() => void)[] = [];
 
   constructor(client: Client, informers: SharedInformerFactory, options: ReplicaSetControllerOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -75,7 +76,7 @@ export class ReplicaSetController implements Controller {
     ensureIndex(this.podInformer, NAMESPACE_INDEX);
     ensureIndex(this.podInformer, CONTROLLER_UID_INDEX);
 
-    this.rsInformer.addEventHandler({
+    this.unregister.push(this.rsInformer.addEventHandler({
       onAdd: (rs) => this.enqueue(rs),
       onUpdate: (_old, cur) => this.enqueue(cur),
       onDelete: (rs) => {
@@ -83,18 +84,19 @@ export class ReplicaSetController implements Controller {
         this.expectations.delete(key);
         this.loop.enqueue(key);
       },
-    });
-    this.podInformer.addEventHandler({
+    }));
+    this.unregister.push(this.podInformer.addEventHandler({
       onAdd: (pod) => this.addPod(pod),
       onUpdate: (old, cur) => this.updatePod(old, cur),
       onDelete: (pod) => this.deletePod(pod),
-    });
+    }));
   }
 
   async run(signal: AbortSignal): Promise<void> {
     try {
       await this.loop.run(signal, [this.rsInformer, this.podInformer]);
     } finally {
+      for (const off of this.unregister.splice(0)) off();
       if (this.ownRecorder) await this.recorder.shutdown();
     }
   }

@@ -6,6 +6,7 @@ import { ApiServer } from '../../apiserver/index.js';
 import { openSqliteStore } from '../../storage/index.js';
 import { createClient, type Client } from '../../client/client.js';
 import { inProcessRequester } from '../../client/in-process.js';
+import type { Requester } from '../../client/requester.js';
 import { SharedInformerFactory } from '../../client/shared-informer-factory.js';
 import { silentLogger } from '../../client/logger.js';
 import { realClock, rfc3339, type Clock } from '../../machinery/clock.js';
@@ -33,13 +34,16 @@ export interface Harness {
 export interface HarnessOptions {
   /** Clock of the API server (timestamps). Default real time. */
   clock?: Clock;
+  /** Wraps the in-process transport (to delay or drop watch events, say). */
+  wrapRequester?: (r: Requester) => Requester;
 }
 
 export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
   const store = openSqliteStore(':memory:');
   const api = new ApiServer({ store, clock: options.clock ?? realClock, log: () => {} });
   await api.start();
-  const client = createClient(inProcessRequester(api.handler));
+  const requester = inProcessRequester(api.handler);
+  const client = createClient(options.wrapRequester ? options.wrapRequester(requester) : requester);
   const informers = new SharedInformerFactory(client, { logger: silentLogger });
   const ac = new AbortController();
   const runs: Promise<void>[] = [];

@@ -5,7 +5,7 @@
 import type { PodInfo } from './pod-info.js';
 import type { NodeInfo } from './node-info.js';
 import type { CycleState } from './cycle-state.js';
-import { NodeToStatus } from './node-to-status.js';
+import type { NodeToStatus } from './node-to-status.js';
 import { SUCCESS, Status, errorStatus, unresolvable } from './status.js';
 import {
   MAX_NODE_SCORE, isBind, isEnqueueExtensions, isFilter, isPostFilter, isPreEnqueue, isPreFilter, isPreScore, isReserve, isScore,
@@ -226,7 +226,4 @@ export class Framework {
     }
     return new Status('Error', ['no bind plugin bound the pod']);
   }
-
-  /** Status map for a cycle: starts empty, absent nodes unresolvable. */
-  newNodeToStatus(): NodeToStatus { return new NodeToStatus(); }
 }

@@ -9,7 +9,7 @@
 
 import type { Labels } from '../../../machinery/labels.js';
 import type { Node, Pod } from '../../api-types.js';
-import { labelPair, podMatchesAllTerms, type AffinityTerm } from '../../framework/affinity-term.js';
+import { podMatchesAllTerms, type AffinityTerm } from '../../framework/affinity-term.js';
 import { StateKey, type Cloneable, type CycleState } from '../../framework/cycle-state.js';
 import {
   MAX_NODE_SCORE, type ClusterEventWithHint, type EnqueueExtensions, type FilterPlugin, type PreFilterExtensions, type PreFilterPlugin,
@@ -21,7 +21,7 @@ import type { Snapshot } from '../../framework/snapshot.js';
 import type { TermRegistry } from '../../framework/term-registry.js';
 import { SKIP, SUCCESS, Status } from '../../framework/status.js';
 import {
-  addAffinityTerms, addAntiAffinityTerms, bump, satisfiesAffinity, satisfiesAntiAffinity, satisfiesExistingAntiAffinity, type TopologyCounts,
+  TopologyCounts, addAffinityTerms, addAntiAffinityTerms, satisfiesAffinity, satisfiesAntiAffinity, satisfiesExistingAntiAffinity,
 } from './topology-counts.js';
 
 export const NAME = 'InterPodAffinity';
@@ -38,15 +38,15 @@ export class PreFilterState implements Cloneable<PreFilterState> {
     readonly pod: PodInfo,
     readonly nsLabels: Labels | undefined,
     /** Existing pods whose required anti-affinity terms match the incoming pod. */
-    readonly existingAntiAffinityCounts: TopologyCounts = new Map(),
+    readonly existingAntiAffinityCounts: TopologyCounts = new TopologyCounts(),
     /** Existing pods matching all of the incoming pod's required affinity terms. */
-    readonly affinityCounts: TopologyCounts = new Map(),
+    readonly affinityCounts: TopologyCounts = new TopologyCounts(),
     /** Existing pods matching the incoming pod's required anti-affinity terms. */
-    readonly antiAffinityCounts: TopologyCounts = new Map(),
+    readonly antiAffinityCounts: TopologyCounts = new TopologyCounts(),
   ) {}
 
   clone(): PreFilterState {
-    return new PreFilterState(this.pod, this.nsLabels, new Map(this.existingAntiAffinityCounts), new Map(this.affinityCounts), new Map(this.antiAffinityCounts));
+    return new PreFilterState(this.pod, this.nsLabels, this.existingAntiAffinityCounts.clone(), this.affinityCounts.clone(), this.antiAffinityCounts.clone());
   }
 
   /** Accounts for `other` being added (by 1) to or removed (by -1) from `node`. */
@@ -98,7 +98,7 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
       for (const owner of e.owners) {
         const labels = this.nodeLabelsOf(owner);
         const v = labels?.[e.term.topologyKey];
-        if (v !== undefined) bump(s.existingAntiAffinityCounts, labelPair(e.term.topologyKey, v), 1);
+        if (v !== undefined) s.existingAntiAffinityCounts.bump(e.term.topologyKey, v, 1);
       }
     }
 
@@ -123,7 +123,7 @@ export class InterPodAffinity implements PreFilterPlugin, FilterPlugin, PreScore
     for (const cand of snap.pods.candidates(t.index)) {
       if (!t.matches(cand.pod, snap.nsLabels(cand.namespace))) continue;
       const v = this.nodeLabelsOf(cand)?.[t.topologyKey];
-      if (v !== undefined) bump(counts, labelPair(t.topologyKey, v), 1);
+      if (v !== undefined) counts.bump(t.topologyKey, v, 1);
     }
   }
 

@@ -1,7 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { podQosClass, type QosClass } from './qos.js';
-import type { ContainerSpec, Pod } from './types.js';
+import type { ContainerSpec, Pod } from '../sim/types.js';
 
 const pod = (containers: ContainerSpec[], initContainers: ContainerSpec[] = [], resources?: unknown): Pod => ({
   apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' },

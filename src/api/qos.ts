@@ -2,7 +2,8 @@
 // only cpu and memory count; a missing request defaults to the limit, as pod defaulting does.
 
 import { Quantity } from '../machinery/quantity.js';
-import type { Pod, ResourceList } from './types.js';
+type ResourceList = Record<string, string | number | null | undefined>;
+interface Pod { spec?: { containers?: { resources?: { requests?: ResourceList; limits?: ResourceList } }[]; initContainers?: { resources?: { requests?: ResourceList; limits?: ResourceList } }[]; [k: string]: unknown } }
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
