@@ -31,7 +31,12 @@ function tokenUser(header: string | undefined, tokens: HttpServerOptions['tokens
 
 export function sinkFor(res: ServerResponse): ResponseSink {
   return {
-    writeHead(status, headers) { if (!res.headersSent) res.writeHead(status, headers); },
+    writeHead(status, headers) {
+      if (res.headersSent) return;
+      res.writeHead(status, headers);
+      // Streams (watches) send their headers at once, so clients see the watch established.
+      if (headers['transfer-encoding'] === 'chunked') res.flushHeaders();
+    },
     write(chunk) { res.write(chunk); },
     end(chunk) { if (chunk !== undefined) res.end(chunk); else res.end(); },
     // Node 20: the request's 'close' fires when its body ends; the response's when the client goes.

@@ -44,7 +44,7 @@ async function startEnv(opts: SchedulerOptions = {}, nodeCount = 3): Promise<Env
   };
 }
 
-async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+async function waitFor<T>(what: string, fn: () => Promise<T | undefined>, timeoutMs = 10_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const v = await fn();
@@ -64,7 +64,13 @@ async function createPod(env: Env, name: string, o: PodOptions = {}): Promise<Po
 }
 
 async function boundNode(env: Env, name: string): Promise<string> {
-  return waitFor(`pod ${name} to be bound`, async () => (await env.pods.get(name)).spec?.nodeName || undefined);
+  try {
+    return await waitFor(`pod ${name} to be bound`, async () => (await env.pods.get(name)).spec?.nodeName || undefined);
+  } catch (e) {
+    // Say why: the last FailedScheduling event carries the scheduler's (or the binding's) message.
+    const failed = (await eventsFor(env, name)).filter((ev) => ev.reason === 'FailedScheduling').pop();
+    throw new Error(`${(e as Error).message}${failed ? `; last FailedScheduling: ${failed.message}` : ''}`);
+  }
 }
 
 async function scheduledCondition(env: Env, name: string, message?: string): Promise<PodCondition> {

@@ -31,7 +31,7 @@ import { NodeToStatus } from './framework/node-to-status.js';
 import { numFeasibleNodesToFind } from './framework/num-feasible-nodes.js';
 import { PodInfo, podKey } from './framework/pod-info.js';
 import { Status } from './framework/status.js';
-import type { PreemptionExecutor } from './plugins/defaultpreemption/defaultpreemption.js';
+import { apiPreemptionExecutor } from './preemption-executor.js';
 import { DEFAULT_WEIGHTS, defaultPlugins, type PluginHandle } from './plugins/registry.js';
 import { podPriority } from './priority.js';
 import { SchedulingQueue, FORCE, type QueuedPodInfo } from './queue.js';
@@ -160,7 +160,7 @@ export class Scheduler {
       nominator: { nominatedPodsForNode: (n) => this.queue.nominatedPodsForNode(n) },
       currentPod: (key) => this.podInformer?.get(key),
       pdbs: () => this.pdbInformer?.list() ?? [],
-      executor: this.preemptionExecutor(),
+      executor: apiPreemptionExecutor({ client, recorder: this.recorder, schedulerName: this.schedulerName, clock: this.clock }),
       activate: (pi) => this.queue.activate([pi.key]),
       now: () => this.clock.now(),
       random: this.random,
@@ -600,33 +600,6 @@ export class Scheduler {
     })().catch((e: unknown) => this.logger.error(`scheduler: binding ${assumed.key}: ${e instanceof Error ? e.message : String(e)}`));
     this.pendingBinds.add(p);
     void p.finally(() => this.pendingBinds.delete(p));
-  }
-
-  // ---- preemption side effects ----
-
-  private preemptionExecutor(): PreemptionExecutor {
-    const pods = () => this.client.resource<Pod>(ref('', 'v1', 'pods'));
-    return {
-      preemptVictim: async (preemptor, victim, nodeName) => {
-        const podsIn = pods().inNamespace(victim.namespace);
-        const cond = {
-          type: 'DisruptionTarget', status: 'True', reason: 'PreemptionByScheduler',
-          message: `${this.schedulerName}: preempting to accommodate a higher priority pod`,
-          lastTransitionTime: rfc3339(this.clock.now()),
-        };
-        try {
-          await podsIn.patch(victim.name, { status: { conditions: [cond] } }, 'strategic', { subresource: 'status' });
-          await podsIn.delete(victim.name);
-        } catch (e) {
-          if ((e as { code?: number }).code === 404) return;
-          throw e;
-        }
-        this.recorder.event(victim.pod, 'Normal', 'Preempted', `Preempted by pod ${preemptor.uid} on node ${nodeName}`);
-      },
-      clearNominatedNodeName: async (pod) => {
-        await pods().inNamespace(pod.namespace).patch(pod.name, { status: { nominatedNodeName: null } }, 'strategic', { subresource: 'status' });
-      },
-    };
   }
 
   private defaultSelectorFor(pod: Pod): LabelSelector | undefined {
