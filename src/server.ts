@@ -7,8 +7,15 @@ import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:https';
 import { ApiServer, createHttpsServer, kubeconfigYaml, loadOrCreatePki, type Pki } from './apiserver/index.js';
+import { hostname } from 'node:os';
 import { openStore } from './storage/open.js';
 import type { Store } from './storage/interface.js';
+import { createClient, inProcessRequester, runLeaderElection, type Client } from './client/index.js';
+import { Scheduler } from './scheduler/index.js';
+import { startControllers } from './controllers/index.js';
+import { defaultTolerationSeconds } from './apiserver/admission/default-tolerations.js';
+import { priorityAdmission } from './apiserver/admission/priority.js';
+import { evictionHandler } from './apiserver/registry/eviction.js';
 
 export interface ServerOptions {
   dataDir: string;
@@ -18,6 +25,12 @@ export interface ServerOptions {
   datastoreEndpoint?: string;
   serviceCidr?: string;
   log?: (msg: string) => void;
+  /** Run the scheduler (leader-elected). Default true. */
+  scheduler?: boolean;
+  /** Run the controllers (leader-elected). Default true. */
+  controllers?: boolean;
+  /** Silence after which a node is marked Unknown (--node-monitor-grace-period). Default 50 s. */
+  nodeMonitorGracePeriodMs?: number;
 }
 
 export interface RunningServer {
@@ -47,7 +60,14 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const store = await openStore(opts.datastoreEndpoint ?? `sqlite://${join(dataDir, 'state.db')}`);
   const bind = opts.bindAddress ?? '127.0.0.1';
   let port = opts.port;
-  const api = new ApiServer({ store, serviceCidr: opts.serviceCidr, log, serverAddress: () => `${bind}:${port}` });
+  const api: ApiServer = new ApiServer({
+    store, serviceCidr: opts.serviceCidr, log, serverAddress: () => `${bind}:${port}`,
+    admission: [
+      defaultTolerationSeconds(),
+      priorityAdmission(() => [...api.registry('scheduling.k8s.io', 'v1', 'priorityclasses').entries()].map((e) => e.obj)),
+    ],
+  });
+  api.subresources.register('pods/eviction', evictionHandler(() => api.registry('policy', 'v1', 'poddisruptionbudgets'), api.clock));
   await api.start();
   const http: Server = createHttpsServer({ pki, handler: api.handler, tokens: new Map([[token, { name: 'system:admin', groups: ['system:masters', 'system:authenticated'] }]]), log });
   await new Promise<void>((ok, fail) => {
@@ -60,12 +80,32 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   const kubeconfigPath = join(dataDir, 'kubeconfig.yaml');
   writeFileSync(kubeconfigPath, kubeconfigYaml({ server: url, pki }), { mode: 0o600 });
   log(`kite API server listening on ${url}; kubeconfig: ${kubeconfigPath}`);
+
+  // The scheduler and the controllers use the API like any remote component, through the
+  // in-process transport, each while this server holds its Lease.
+  const background = new AbortController();
+  const identity = `${hostname()}_${randomBytes(4).toString('hex')}`;
+  const runs: Promise<void>[] = [];
+  const elect = (name: string, component: string, start: (client: Client, signal: AbortSignal) => Promise<void>) => {
+    const client = createClient(inProcessRequester(api.handler, { name: `system:${component}`, groups: ['system:masters', 'system:authenticated'] }));
+    runs.push(runLeaderElection({
+      client, name, identity,
+      onStartedLeading: (signal) => { log(`${component}: became leader (${identity})`); return start(client, signal); },
+      onStoppedLeading: () => log(`${component}: lost leadership`),
+    }, background.signal).catch((err: unknown) => { if (!background.signal.aborted) log(`${component}: ${String(err)}`); }));
+  };
+  if (opts.scheduler !== false) elect('kube-scheduler', 'kube-scheduler', (client, signal) => new Scheduler(client).run(signal));
+  if (opts.controllers !== false) {
+    elect('kube-controller-manager', 'kube-controller-manager', (client, signal) => startControllers(client, { nodeMonitorGracePeriodMs: opts.nodeMonitorGracePeriodMs }, signal));
+  }
   let stopped = false;
   return {
     api, port, url, kubeconfigPath, pki, store,
     async stop() {
       if (stopped) return;
       stopped = true;
+      background.abort();
+      await Promise.race([Promise.all(runs), new Promise((r) => setTimeout(r, 5000))]);
       http.closeAllConnections();
       await new Promise<void>((r) => http.close(() => r()));
       await api.stop();

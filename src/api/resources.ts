@@ -96,7 +96,7 @@ export const RESOURCES: ResourceInfo[] = [
   ...build('coordination.k8s.io', 'v1', [{ kind: 'Lease' }]),
   ...build('events.k8s.io', 'v1', [{ kind: 'Event', shortNames: ['ev'] }]),
   ...build('policy', 'v1', [{ kind: 'PodDisruptionBudget', shortNames: ['pdb'], status: true }]),
-  ...build('scheduling.k8s.io', 'v1', [{ kind: 'PriorityClass', namespaced: false, shortNames: ['pc'] }]),
+  ...build('scheduling.k8s.io', 'v1', [{ kind: 'PriorityClass', resource: 'priorityclasses', namespaced: false, shortNames: ['pc'] }]),
 ];
 
 export function groupVersion(r: { group: string; version: string }): string {

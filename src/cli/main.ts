@@ -10,6 +10,7 @@ Usage:
   kite up      [--data-dir DIR] [--port PORT]             start a one-machine cluster
   kite server  --data-dir DIR [--port PORT] [--bind-address 127.0.0.1]
                [--datastore-endpoint sqlite://PATH] [--service-cidr 10.43.0.0/16]
+               [--node-monitor-grace-period 50s] [--disable-scheduler] [--disable-controllers]
   kite sim     --kubeconfig FILE --nodes N [--name-prefix sim-] [--cpu 4] [--memory 16Gi] [--max-pods 110]
                simulated nodes (kubelets without containers)
   kite version
@@ -25,6 +26,19 @@ function portOf(v: string | undefined, dflt: number): number {
   const n = Number(v);
   if (!Number.isInteger(n) || n < 0 || n > 65535) fail(`--port must be an integer between 0 and 65535, got ${JSON.stringify(v)}`);
   return n;
+}
+
+/** Go-style durations as kube flags take them: 40s, 2m, 1m30s, 500ms. */
+function durationMs(flag: string, v: string): number {
+  const re = /(\d+(?:\.\d+)?)(ms|s|m|h)/g;
+  let total = 0;
+  let consumed = '';
+  for (const m of v.matchAll(re)) {
+    total += Number(m[1]) * ({ ms: 1, s: 1000, m: 60_000, h: 3_600_000 } as Record<string, number>)[m[2]!]!;
+    consumed += m[0];
+  }
+  if (!v || consumed !== v) fail(`${flag} must be a duration such as 40s, 2m or 1m30s, got ${JSON.stringify(v)}`);
+  return total;
 }
 
 async function waitForSignal(): Promise<void> {
@@ -43,6 +57,9 @@ async function server(args: string[], defaults: { dataDir?: string; port: number
       'bind-address': { type: 'string' },
       'datastore-endpoint': { type: 'string' },
       'service-cidr': { type: 'string' },
+      'node-monitor-grace-period': { type: 'string' },
+      'disable-scheduler': { type: 'boolean' },
+      'disable-controllers': { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -56,6 +73,9 @@ async function server(args: string[], defaults: { dataDir?: string; port: number
     bindAddress: values['bind-address'],
     datastoreEndpoint: values['datastore-endpoint'],
     serviceCidr: values['service-cidr'],
+    scheduler: !values['disable-scheduler'],
+    controllers: !values['disable-controllers'],
+    nodeMonitorGracePeriodMs: values['node-monitor-grace-period'] === undefined ? undefined : durationMs('--node-monitor-grace-period', values['node-monitor-grace-period']),
   });
   console.log(`kite is running. Try:\n  KUBECONFIG=${srv.kubeconfigPath} kubectl get namespaces`);
   await waitForSignal();

@@ -464,7 +464,8 @@ export class GenericRegistry {
     applyUpdateDefaults(obj, old);
     // Unconditional updates (no resourceVersion given) apply to the current revision.
     if (!obj.metadata.resourceVersion) obj.metadata.resourceVersion = old.metadata.resourceVersion;
-    const errs = sub === 'status' ? validateStatusUpdate(obj, old) : validateUpdate(obj, old);
+    // A binding sets spec.nodeName, which a pod update may not change; it is validated on its own.
+    const errs = sub === 'binding' ? [] : sub === 'status' ? validateStatusUpdate(obj, old) : validateUpdate(obj, old);
     if (errs.length) throw this.invalid(obj.metadata.name ?? '', errs);
     return obj;
   }
@@ -636,6 +637,11 @@ export class GenericRegistry {
     }, { dryRun: opts.dryRun });
     if (!opts.dryRun) await this.finishIfReady(res.obj);
     return res.obj;
+  }
+
+  /** Every cached object of this resource (for admission lookups). */
+  entries(): IterableIterator<CacheEntry> {
+    return this.cache.items.values();
   }
 
   cacherRv(): number {
