@@ -3,6 +3,7 @@
 // they have seen it unchanged for leaseDurationSeconds. Writes are compare-and-swap on
 // metadata.resourceVersion, so two candidates never both win one round.
 
+import { setMaxListeners } from 'node:events';
 import type { KubeObject } from '../api/types.js';
 import { isStatusError } from '../machinery/errors.js';
 import { realClock, rfc3339Micro, type Clock } from '../machinery/clock.js';
@@ -244,6 +245,7 @@ export class LeaderElector {
   async run(signal: AbortSignal): Promise<void> {
     if (!(await this.acquire(signal))) return;
     const leading = new AbortController();
+    setMaxListeners(0, leading.signal); // every informer and worker pool of a component listens on it
     const stop = (): void => leading.abort(signal.reason);
     signal.addEventListener('abort', stop, { once: true });
     let work: Promise<void>;
