@@ -110,9 +110,7 @@ describe('SimulatedNodes (API server)', () => {
     }
   });
 
-  // TODO(apiserver): pods/binding currently updates through the /status rules, which drop
-  // spec.nodeName; marked todo so it reports without failing the suite until that is fixed.
-  test('SimulatedNodes runs a pod bound through pods/binding', { todo: 'apiserver bindPod loses spec.nodeName' }, async () => {
+  test('SimulatedNodes runs a pod bound through pods/binding', async () => {
     const { client, close } = await setup();
     const sim = new SimulatedNodes(client, { count: 2, podReadyDelayMs: 20, logger: silentLogger });
     const ctl = new AbortController();
