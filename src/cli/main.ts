@@ -77,7 +77,8 @@ async function server(args: string[], defaults: { dataDir?: string; port: number
     controllers: !values['disable-controllers'],
     nodeMonitorGracePeriodMs: values['node-monitor-grace-period'] === undefined ? undefined : durationMs('--node-monitor-grace-period', values['node-monitor-grace-period']),
   });
-  console.log(`kite is running. Try:\n  KUBECONFIG=${srv.kubeconfigPath} kubectl get namespaces`);
+  console.log(`kite is running. Try:\n  KUBECONFIG=${srv.kubeconfigPath} kubectl get namespaces\n` +
+    `No nodes run pods yet; for simulated nodes:\n  kite sim --kubeconfig ${srv.kubeconfigPath} --nodes 3`);
   await waitForSignal();
   await srv.stop();
   return 0;
