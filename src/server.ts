@@ -70,10 +70,19 @@ export async function startServer(opts: ServerOptions): Promise<RunningServer> {
   api.subresources.register('pods/eviction', evictionHandler(() => api.registry('policy', 'v1', 'poddisruptionbudgets'), api.clock));
   await api.start();
   const http: Server = createHttpsServer({ pki, handler: api.handler, tokens: new Map([[token, { name: 'system:admin', groups: ['system:masters', 'system:authenticated'] }]]), log });
-  await new Promise<void>((ok, fail) => {
-    http.once('error', fail);
-    http.listen(opts.port, bind, () => { http.off('error', fail); ok(); });
-  });
+  try {
+    await new Promise<void>((ok, fail) => {
+      http.once('error', fail);
+      http.listen(opts.port, bind, () => { http.off('error', fail); ok(); });
+    });
+  } catch (err) {
+    await api.stop();
+    await store.close();
+    const code = (err as { code?: string }).code;
+    if (code === 'EADDRINUSE') throw new Error(`port ${opts.port} on ${bind} is already in use: stop the program using it, or pass another --port`, { cause: err });
+    if (code === 'EADDRNOTAVAIL') throw new Error(`--bind-address ${bind} is not an address of this machine`, { cause: err });
+    throw err;
+  }
   port = (http.address() as AddressInfo).port;
   const host = bind === '0.0.0.0' || bind === '::' ? '127.0.0.1' : bind;
   const url = `https://${host.includes(':') ? `[${host}]` : host}:${port}`;

@@ -12,3 +12,5 @@ export { NamespaceController } from './namespace/index.js';
 export type { NamespaceControllerOptions } from './namespace/index.js';
 export { NodeLifecycleController, TaintEvictionController } from './nodelifecycle/index.js';
 export type { NodeLifecycleOptions, TaintEvictionOptions } from './nodelifecycle/index.js';
+export { DisruptionController } from './disruption/index.js';
+export type { DisruptionControllerOptions } from './disruption/index.js';

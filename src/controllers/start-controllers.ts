@@ -13,6 +13,7 @@ import { GarbageCollector } from './garbagecollector/garbage-collector.js';
 import { NamespaceController } from './namespace/namespace-controller.js';
 import { NodeLifecycleController } from './nodelifecycle/node-lifecycle-controller.js';
 import { TaintEvictionController } from './nodelifecycle/taint-eviction-controller.js';
+import { DisruptionController } from './disruption/disruption-controller.js';
 
 export interface StartControllersOptions {
   /** Default: real time. */
@@ -57,6 +58,7 @@ export async function startControllers(client: Client, opts: StartControllersOpt
       nodeStartupGracePeriodMs: opts.nodeStartupGracePeriodMs,
     }),
     new TaintEvictionController(client, informers, { clock, logger }),
+    new DisruptionController(client, informers, { clock, logger }),
   ];
   opts.onStart?.(controllers);
   if (signal.aborted) return;

@@ -11,7 +11,7 @@ struct(`${AUTOSCALING}.ScaleSpec`, 'Desired scale of a resource.', {
 });
 
 struct(`${AUTOSCALING}.ScaleStatus`, 'Observed scale of a resource.', {
-  replicas: f(1, i32(), 'Observed number of instances.'),
+  replicas: f(1, i32(), 'Observed number of instances.', { 'x-kite-proto-keep-zero': true }),
   selector: f(2, str(), 'Label selector of the counted pods, in query-parameter form.'),
 }, { required: ['replicas'] });
 

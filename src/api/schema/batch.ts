@@ -11,18 +11,18 @@ const b = (name: string): OpenAPISchema => ref(`${BATCH}.${name}`);
 // ---- pod failure and success policies --------------------------------------------------------------
 
 struct(`${BATCH}.PodFailurePolicyOnExitCodesRequirement`, 'Matches a failed pod by the exit codes of its containers (exit code 0 is never considered).', {
-  containerName: f(1, str(), 'Restricts the check to this container; unset checks all containers.'),
-  operator: f(2, str(), '"In" (some exit code is in values) or "NotIn" (some exit code is not in values).'),
+  containerName: f(1, str(), 'Restricts the check to this container; unset checks all containers.', { 'x-kite-proto-keep-zero': true }),
+  operator: f(2, str(), '"In" (some exit code is in values) or "NotIn" (some exit code is not in values).', { 'x-kite-proto-keep-zero': true }),
   values: f(3, listSet(i32()), 'Exit codes to compare with; ordered, without duplicates, 0 not allowed with In. 1 to 255 entries.'),
 }, { required: ['operator', 'values'] });
 
 struct(`${BATCH}.PodFailurePolicyOnPodConditionsPattern`, 'Matches a failed pod by one of its conditions.', {
-  status: f(2, str(), 'Required condition status. Defaults to True.'),
-  type: f(1, str(), 'Required pod condition type.'),
+  status: f(2, str(), 'Required condition status. Defaults to True.', { 'x-kite-proto-keep-zero': true }),
+  type: f(1, str(), 'Required pod condition type.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'status'] });
 
 struct(`${BATCH}.PodFailurePolicyRule`, 'An action taken when a failed pod matches; onExitCodes and onPodConditions are mutually exclusive.', {
-  action: f(1, str(), 'FailJob, FailIndex, Ignore (do not count towards backoffLimit) or Count (the default handling).'),
+  action: f(1, str(), 'FailJob, FailIndex, Ignore (do not count towards backoffLimit) or Count (the default handling).', { 'x-kite-proto-keep-zero': true }),
   onExitCodes: f(2, b('PodFailurePolicyOnExitCodesRequirement'), 'Requirement on container exit codes.'),
   onPodConditions: f(3, listAtomic(b('PodFailurePolicyOnPodConditionsPattern')), 'Pod condition patterns; any match satisfies the rule. At most 20.'),
 }, { required: ['action'] });
@@ -32,8 +32,8 @@ struct(`${BATCH}.PodFailurePolicy`, 'How failed pods count against the backoff l
 }, { required: ['rules'] });
 
 struct(`${BATCH}.SuccessPolicyRule`, 'A condition for declaring an Indexed Job succeeded; needs succeededIndexes or succeededCount.', {
-  succeededCount: f(2, i32(), 'Minimal number of succeeded indexes (within succeededIndexes when set).'),
-  succeededIndexes: f(1, str(), 'Indexes that must all succeed, as intervals like "1,3-5,7".'),
+  succeededCount: f(2, i32(), 'Minimal number of succeeded indexes (within succeededIndexes when set).', { 'x-kite-proto-keep-zero': true }),
+  succeededIndexes: f(1, str(), 'Indexes that must all succeed, as intervals like "1,3-5,7".', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${BATCH}.SuccessPolicy`, 'When an Indexed Job may be declared succeeded before all indexes complete.', {
@@ -43,22 +43,22 @@ struct(`${BATCH}.SuccessPolicy`, 'When an Indexed Job may be declared succeeded 
 // ---- Job ------------------------------------------------------------------------------------------
 
 struct(`${BATCH}.JobSpec`, 'Desired behaviour of a Job.', {
-  activeDeadlineSeconds: f(3, i64(), 'Seconds the Job may be active (from startTime) before it is terminated; positive.'),
-  backoffLimit: f(7, i32(), 'Retries before the Job is marked failed. Defaults to 6.'),
-  backoffLimitPerIndex: f(12, i32(), 'Retries per index of an Indexed Job (restartPolicy Never). Immutable.'),
-  completionMode: f(9, str(), '"NonIndexed" (the default) or "Indexed" (pods get completion indexes 0..completions-1).'),
-  completions: f(2, i32(), 'Successful pods needed; unset means any single success completes the Job.'),
-  managedBy: f(15, str(), 'Controller that reconciles the Job; unset or "kubernetes.io/job-controller" for the built-in one. Immutable.'),
-  manualSelector: f(5, bool(), 'When true, the user provides the selector and pod labels instead of the system.'),
-  maxFailedIndexes: f(13, i32(), 'Failed indexes tolerated before the whole Job fails; needs backoffLimitPerIndex.'),
-  parallelism: f(1, i32(), 'Maximum pods running at once.'),
+  activeDeadlineSeconds: f(3, i64(), 'Seconds the Job may be active (from startTime) before it is terminated; positive.', { 'x-kite-proto-keep-zero': true }),
+  backoffLimit: f(7, i32(), 'Retries before the Job is marked failed. Defaults to 6.', { 'x-kite-proto-keep-zero': true }),
+  backoffLimitPerIndex: f(12, i32(), 'Retries per index of an Indexed Job (restartPolicy Never). Immutable.', { 'x-kite-proto-keep-zero': true }),
+  completionMode: f(9, str(), '"NonIndexed" (the default) or "Indexed" (pods get completion indexes 0..completions-1).', { 'x-kite-proto-keep-zero': true }),
+  completions: f(2, i32(), 'Successful pods needed; unset means any single success completes the Job.', { 'x-kite-proto-keep-zero': true }),
+  managedBy: f(15, str(), 'Controller that reconciles the Job; unset or "kubernetes.io/job-controller" for the built-in one. Immutable.', { 'x-kite-proto-keep-zero': true }),
+  manualSelector: f(5, bool(), 'When true, the user provides the selector and pod labels instead of the system.', { 'x-kite-proto-keep-zero': true }),
+  maxFailedIndexes: f(13, i32(), 'Failed indexes tolerated before the whole Job fails; needs backoffLimitPerIndex.', { 'x-kite-proto-keep-zero': true }),
+  parallelism: f(1, i32(), 'Maximum pods running at once.', { 'x-kite-proto-keep-zero': true }),
   podFailurePolicy: f(11, b('PodFailurePolicy'), 'How failed pods count against backoffLimit; not allowed with restartPolicy OnFailure.'),
-  podReplacementPolicy: f(14, str(), 'When to create replacement pods: "TerminatingOrFailed" or "Failed" (only Failed with a podFailurePolicy).'),
+  podReplacementPolicy: f(14, str(), 'When to create replacement pods: "TerminatingOrFailed" or "Failed" (only Failed with a podFailurePolicy).', { 'x-kite-proto-keep-zero': true }),
   selector: f(4, ref(`${META}.LabelSelector`), 'Selects the pods of this Job; normally generated by the system.'),
   successPolicy: f(16, b('SuccessPolicy'), 'When an Indexed Job may be declared succeeded early. Immutable.'),
-  suspend: f(10, bool(), 'When true, no pods are created and running ones are deleted. Defaults to false.'),
+  suspend: f(10, bool(), 'When true, no pods are created and running ones are deleted. Defaults to false.', { 'x-kite-proto-keep-zero': true }),
   template: f(6, ref('io.k8s.api.core.v1.PodTemplateSpec'), 'Pods to run. template.spec.restartPolicy must be "Never" or "OnFailure".'),
-  ttlSecondsAfterFinished: f(8, i32(), 'Seconds after the Job finishes before it may be deleted automatically; unset keeps it.'),
+  ttlSecondsAfterFinished: f(8, i32(), 'Seconds after the Job finishes before it may be deleted automatically; unset keeps it.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['template'] });
 
 struct(`${BATCH}.JobCondition`, 'The state of a Job at a certain point.', {
@@ -66,8 +66,8 @@ struct(`${BATCH}.JobCondition`, 'The state of a Job at a certain point.', {
   lastTransitionTime: f(4, time(), 'When the condition last changed status.'),
   message: f(6, str(), 'Human-readable details about the transition.'),
   reason: f(5, str(), 'Short reason for the last transition.'),
-  status: f(2, str(), 'True, False or Unknown.'),
-  type: f(1, str(), 'Type of job condition: Complete, Failed, Suspended, FailureTarget, SuccessCriteriaMet.'),
+  status: f(2, str(), 'True, False or Unknown.', { 'x-kite-proto-keep-zero': true }),
+  type: f(1, str(), 'Type of job condition: Complete, Failed, Suspended, FailureTarget, SuccessCriteriaMet.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'status'] });
 
 struct(`${BATCH}.UncountedTerminatedPods`, 'UIDs of finished pods not yet added to the status counters.', {
@@ -81,11 +81,11 @@ struct(`${BATCH}.JobStatus`, 'Most recently observed state of a Job.', {
   completionTime: f(3, time(), 'When the Job completed successfully.'),
   conditions: f(1, { type: 'array', items: b('JobCondition'), 'x-kubernetes-list-type': 'atomic', 'x-kubernetes-patch-merge-key': 'type', 'x-kubernetes-patch-strategy': 'merge' }, 'Latest observations of the Job\'s state; Complete or Failed marks it finished.'),
   failed: f(6, i32(), 'Pods that reached phase Failed.'),
-  failedIndexes: f(10, str(), 'Failed indexes when backoffLimitPerIndex is set, as intervals like "1,3-5,7".'),
-  ready: f(9, i32(), 'Active pods with a Ready condition.'),
+  failedIndexes: f(10, str(), 'Failed indexes when backoffLimitPerIndex is set, as intervals like "1,3-5,7".', { 'x-kite-proto-keep-zero': true }),
+  ready: f(9, i32(), 'Active pods with a Ready condition.', { 'x-kite-proto-keep-zero': true }),
   startTime: f(2, time(), 'When the controller started processing the Job; reset on resume.'),
   succeeded: f(5, i32(), 'Pods that reached phase Succeeded.'),
-  terminating: f(11, i32(), 'Pods that are terminating (have a deletionTimestamp).'),
+  terminating: f(11, i32(), 'Pods that are terminating (have a deletionTimestamp).', { 'x-kite-proto-keep-zero': true }),
   uncountedTerminatedPods: f(8, b('UncountedTerminatedPods'), 'Finished pods not yet counted in the status counters.'),
 });
 
@@ -104,13 +104,13 @@ struct(`${BATCH}.JobTemplateSpec`, 'The Job a CronJob creates.', {
 
 struct(`${BATCH}.CronJobSpec`, 'When and how a CronJob runs its Jobs.', {
   concurrencyPolicy: f(3, str(), '"Allow" (the default), "Forbid" (skip a run while the previous one is active) or "Replace".'),
-  failedJobsHistoryLimit: f(7, i32(), 'Failed Jobs kept. Defaults to 1.'),
+  failedJobsHistoryLimit: f(7, i32(), 'Failed Jobs kept. Defaults to 1.', { 'x-kite-proto-keep-zero': true }),
   jobTemplate: f(5, b('JobTemplateSpec'), 'The Job to create at each run.'),
-  schedule: f(1, str(), 'Schedule in cron format.'),
-  startingDeadlineSeconds: f(2, i64(), 'Seconds after a missed time within which the run may still start; later runs count as failed.'),
-  successfulJobsHistoryLimit: f(6, i32(), 'Successful Jobs kept. Defaults to 3.'),
-  suspend: f(4, bool(), 'When true, later runs are not started. Defaults to false.'),
-  timeZone: f(8, str(), 'IANA time zone of the schedule; defaults to the controller manager\'s.'),
+  schedule: f(1, str(), 'Schedule in cron format.', { 'x-kite-proto-keep-zero': true }),
+  startingDeadlineSeconds: f(2, i64(), 'Seconds after a missed time within which the run may still start; later runs count as failed.', { 'x-kite-proto-keep-zero': true }),
+  successfulJobsHistoryLimit: f(6, i32(), 'Successful Jobs kept. Defaults to 3.', { 'x-kite-proto-keep-zero': true }),
+  suspend: f(4, bool(), 'When true, later runs are not started. Defaults to false.', { 'x-kite-proto-keep-zero': true }),
+  timeZone: f(8, str(), 'IANA time zone of the schedule; defaults to the controller manager\'s.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['schedule', 'jobTemplate'] });
 
 struct(`${BATCH}.CronJobStatus`, 'Most recently observed state of a CronJob.', {

@@ -8,7 +8,7 @@ const EVENTS = 'io.k8s.api.events.v1';
 const objectReference = () => ref('io.k8s.api.core.v1.ObjectReference');
 
 struct(`${EVENTS}.EventSeries`, 'A series of repeated events, updated on heartbeats.', {
-  count: f(1, i32(), 'Occurrences in the series up to the last heartbeat.'),
+  count: f(1, i32(), 'Occurrences in the series up to the last heartbeat.', { 'x-kite-proto-keep-zero': true }),
   lastObservedTime: f(2, microTime(), 'When the last event of the series was seen.'),
 }, { required: ['count', 'lastObservedTime'] });
 

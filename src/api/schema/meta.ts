@@ -81,12 +81,12 @@ scalar(`${META}.FieldsV1`, {
 // ---- object and list metadata --------------------------------------------------------------------
 
 struct(`${META}.OwnerReference`, 'Identifies an owning object in the same namespace (or cluster scope) as the dependent.', {
-  apiVersion: f(5, str(), 'API version of the owner.'),
-  blockOwnerDeletion: f(7, bool(), 'When true and the owner has the "foregroundDeletion" finalizer, the owner is not removed from storage until this reference is gone. Setting it needs delete permission on the owner.'),
-  controller: f(6, bool(), 'When true, this owner is the managing controller; at most one owner may be.'),
-  kind: f(1, str(), 'Kind of the owner.'),
-  name: f(3, str(), 'Name of the owner.'),
-  uid: f(4, str(), 'UID of the owner.'),
+  apiVersion: f(5, str(), 'API version of the owner.', { 'x-kite-proto-keep-zero': true }),
+  blockOwnerDeletion: f(7, bool(), 'When true and the owner has the "foregroundDeletion" finalizer, the owner is not removed from storage until this reference is gone. Setting it needs delete permission on the owner.', { 'x-kite-proto-keep-zero': true }),
+  controller: f(6, bool(), 'When true, this owner is the managing controller; at most one owner may be.', { 'x-kite-proto-keep-zero': true }),
+  kind: f(1, str(), 'Kind of the owner.', { 'x-kite-proto-keep-zero': true }),
+  name: f(3, str(), 'Name of the owner.', { 'x-kite-proto-keep-zero': true }),
+  uid: f(4, str(), 'UID of the owner.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['apiVersion', 'kind', 'name', 'uid'], ext: { 'x-kubernetes-map-type': 'atomic' } });
 
 struct(`${META}.ManagedFieldsEntry`, 'The fields one manager owns, for one API version, as recorded by server-side apply.', {
@@ -102,7 +102,7 @@ struct(`${META}.ManagedFieldsEntry`, 'The fields one manager owns, for one API v
 struct(`${META}.ObjectMeta`, 'Metadata every persisted object has: identity, labels, annotations, ownership and lifecycle.', {
   annotations: f(12, map(str()), 'Unstructured key/value data set by tools; not queryable. https://kubernetes.io/docs/concepts/overview/working-with-objects/annotations'),
   creationTimestamp: f(8, time(), 'Server time at creation, in UTC. Set by the system; read-only.'),
-  deletionGracePeriodSeconds: f(10, i64(), 'Seconds the object has to terminate gracefully once deletion was requested; may only shrink. Read-only.'),
+  deletionGracePeriodSeconds: f(10, i64(), 'Seconds the object has to terminate gracefully once deletion was requested; may only shrink. Read-only.', { 'x-kite-proto-keep-zero': true }),
   deletionTimestamp: f(9, time(), 'When the object will be removed, set by the server once a graceful deletion is requested. Read-only.'),
   finalizers: f(14, listSet(str(), { strategy: 'merge' }), 'Identifiers of components that must finish clean-up before the object is removed. Order is not enforced.'),
   generateName: f(2, str(), 'Prefix for a server-generated unique name, used when name is empty.'),
@@ -119,7 +119,7 @@ struct(`${META}.ObjectMeta`, 'Metadata every persisted object has: identity, lab
 
 struct(`${META}.ListMeta`, 'Metadata of lists and other synthetic responses.', {
   continue: f(3, str(), 'Token to fetch the next chunk of a limited list; opaque.'),
-  remainingItemCount: f(4, i64(), 'Estimated number of items after this chunk; unset when selectors are used.'),
+  remainingItemCount: f(4, i64(), 'Estimated number of items after this chunk; unset when selectors are used.', { 'x-kite-proto-keep-zero': true }),
   resourceVersion: f(2, str(), 'Version of the list, usable as a watch starting point; opaque.'),
   selfLink: f(1, str(), 'Deprecated; no longer set by the system.'),
 });
@@ -127,8 +127,8 @@ struct(`${META}.ListMeta`, 'Metadata of lists and other synthetic responses.', {
 // ---- selectors and conditions --------------------------------------------------------------------
 
 struct(`${META}.LabelSelectorRequirement`, 'One label requirement: a key, an operator and values.', {
-  key: f(1, str(), 'Label key the requirement applies to.'),
-  operator: f(2, str(), 'Relation of the key to the values: In, NotIn, Exists or DoesNotExist.'),
+  key: f(1, str(), 'Label key the requirement applies to.', { 'x-kite-proto-keep-zero': true }),
+  operator: f(2, str(), 'Relation of the key to the values: In, NotIn, Exists or DoesNotExist.', { 'x-kite-proto-keep-zero': true }),
   values: f(3, listAtomic(str()), 'Values for In/NotIn (non-empty); must be empty for Exists/DoesNotExist.'),
 }, { required: ['key', 'operator'] });
 
@@ -139,11 +139,11 @@ struct(`${META}.LabelSelector`, 'A label query; matchLabels and matchExpressions
 
 struct(`${META}.Condition`, 'One aspect of an object\'s current state.', {
   lastTransitionTime: f(4, time(), 'When the status last changed.'),
-  message: f(6, str(), 'Human-readable details about the transition.'),
+  message: f(6, str(), 'Human-readable details about the transition.', { 'x-kite-proto-keep-zero': true }),
   observedGeneration: f(3, i64(), 'metadata.generation the condition was computed from.'),
-  reason: f(5, str(), 'Machine-readable CamelCase reason for the last transition.'),
-  status: f(2, str(), 'True, False or Unknown.'),
-  type: f(1, str(), 'Condition type, in CamelCase or foo.example.com/CamelCase.'),
+  reason: f(5, str(), 'Machine-readable CamelCase reason for the last transition.', { 'x-kite-proto-keep-zero': true }),
+  status: f(2, str(), 'True, False or Unknown.', { 'x-kite-proto-keep-zero': true }),
+  type: f(1, str(), 'Condition type, in CamelCase or foo.example.com/CamelCase.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'status', 'lastTransitionTime', 'reason', 'message'] });
 
 // ---- status ---------------------------------------------------------------------------------------
@@ -177,19 +177,19 @@ struct(`${META}.Status`, 'Result of a call that returns no object, and the body 
 // ---- options --------------------------------------------------------------------------------------
 
 struct(`${META}.Preconditions`, 'Conditions that must hold before an operation is carried out.', {
-  resourceVersion: f(2, str(), 'Required resourceVersion of the target.'),
-  uid: f(1, str(), 'Required UID of the target.'),
+  resourceVersion: f(2, str(), 'Required resourceVersion of the target.', { 'x-kite-proto-keep-zero': true }),
+  uid: f(1, str(), 'Required UID of the target.', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${META}.DeleteOptions`, 'Options for deleting an object.', {
   apiVersion: apiVersionField(),
   dryRun: f(5, listAtomic(str()), 'When set to ["All"], run every stage without persisting.'),
-  gracePeriodSeconds: f(1, i64(), 'Seconds before the object is deleted; 0 deletes immediately, unset uses the per-kind default.'),
-  ignoreStoreReadErrorWithClusterBreakingPotential: f(6, bool(), 'Delete an object that cannot be read from storage, skipping finalizers and preconditions. Dangerous.'),
+  gracePeriodSeconds: f(1, i64(), 'Seconds before the object is deleted; 0 deletes immediately, unset uses the per-kind default.', { 'x-kite-proto-keep-zero': true }),
+  ignoreStoreReadErrorWithClusterBreakingPotential: f(6, bool(), 'Delete an object that cannot be read from storage, skipping finalizers and preconditions. Dangerous.', { 'x-kite-proto-keep-zero': true }),
   kind: kindField(),
-  orphanDependents: f(3, bool(), 'Deprecated; use propagationPolicy. true orphans dependents, false deletes them.'),
+  orphanDependents: f(3, bool(), 'Deprecated; use propagationPolicy. true orphans dependents, false deletes them.', { 'x-kite-proto-keep-zero': true }),
   preconditions: f(2, m('Preconditions'), 'Must hold or the delete fails with 409 Conflict.'),
-  propagationPolicy: f(4, str(), 'Garbage collection of dependents: Orphan, Background or Foreground.'),
+  propagationPolicy: f(4, str(), 'Garbage collection of dependents: Orphan, Background or Foreground.', { 'x-kite-proto-keep-zero': true }),
 }, { gvk: ['', 'v1', 'DeleteOptions'] });
 alsoKinds(`${META}.DeleteOptions`, 'DeleteOptions');
 
@@ -200,11 +200,11 @@ struct(`${META}.Patch`, 'Body of a PATCH request; its format is given by the Con
 struct(`${META}.APIResource`, 'A resource served in a group-version.', {
   categories: f(7, listAtomic(str()), 'Groupings the resource belongs to, e.g. "all".'),
   group: f(8, str(), 'Preferred group of the resource, when it differs from the list.'),
-  kind: f(3, str(), 'Kind of the resource.'),
-  name: f(1, str(), 'Plural resource name, with "/subresource" for subresources.'),
-  namespaced: f(2, bool(), 'Whether the resource lives in namespaces.'),
+  kind: f(3, str(), 'Kind of the resource.', { 'x-kite-proto-keep-zero': true }),
+  name: f(1, str(), 'Plural resource name, with "/subresource" for subresources.', { 'x-kite-proto-keep-zero': true }),
+  namespaced: f(2, bool(), 'Whether the resource lives in namespaces.', { 'x-kite-proto-keep-zero': true }),
   shortNames: f(5, listAtomic(str()), 'Suggested short names.'),
-  singularName: f(6, str(), 'Singular resource name.'),
+  singularName: f(6, str(), 'Singular resource name.', { 'x-kite-proto-keep-zero': true }),
   storageVersionHash: f(10, str(), 'Hash of the storage version, for detecting changes.'),
   verbs: f(4, { type: 'array', items: str() }, 'Supported verbs: get, list, watch, create, update, patch, delete, deletecollection.'),
   version: f(9, str(), 'Preferred version of the resource, when it differs from the list.'),
@@ -212,13 +212,13 @@ struct(`${META}.APIResource`, 'A resource served in a group-version.', {
 
 struct(`${META}.APIResourceList`, 'The resources served in one group-version.', {
   apiVersion: apiVersionField(),
-  groupVersion: f(1, str(), 'Group and version, e.g. "apps/v1".'),
+  groupVersion: f(1, str(), 'Group and version, e.g. "apps/v1".', { 'x-kite-proto-keep-zero': true }),
   kind: kindField(),
   resources: f(2, listAtomic(m('APIResource')), 'The resources.'),
 }, { required: ['groupVersion', 'resources'], gvk: ['', 'v1', 'APIResourceList'] });
 
 struct(`${META}.WatchEvent`, 'One change notification of a watch stream.', {
   object: f(2, rawExtension(), 'The object after the change (ADDED, MODIFIED), before deletion (DELETED), a Status (ERROR) or a bookmark.'),
-  type: f(1, str(), 'ADDED, MODIFIED, DELETED, BOOKMARK or ERROR.'),
+  type: f(1, str(), 'ADDED, MODIFIED, DELETED, BOOKMARK or ERROR.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'object'], gvk: ['', 'v1', 'WatchEvent'] });
 alsoKinds(`${META}.WatchEvent`, 'WatchEvent');

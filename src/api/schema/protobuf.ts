@@ -2,9 +2,17 @@
 // guided by the schemas: each property carries its protobuf field number in `x-kite-proto`.
 //
 // Envelope: "k8s\0" + runtime.Unknown{1: TypeMeta{1: apiVersion, 2: kind}, 2: raw, 3: contentEncoding,
-// 4: contentType}; `raw` is the object's own message. Go's generated marshallers write every
-// non-pointer field even when zero, so empty strings and zero timestamps are dropped (JSON
-// omitempty); numbers and booleans are kept as sent.
+// 4: contentType}; `raw` is the object's own message.
+//
+// Zero values: Go's generated (gogo) marshallers write every non-pointer field even when it is
+// zero, and pointer fields only when set. Upstream stores what Go's JSON encoder makes of the
+// decoded struct: a non-pointer `omitempty` field vanishes when zero, a pointer field that is set
+// shows its value even when zero (`replicas: 0`, `optional: false`), and a field without
+// `omitempty` is always shown. So a scalar (or IntOrString) zero — 0, false, "" — is dropped
+// unless its property carries `x-kite-proto-keep-zero` (Go pointer, or no omitempty). Zero
+// timestamps and empty quantities are dropped. Embedded messages are kept as they came on the wire
+// (Go's omitempty never drops a struct, so upstream shows `resources: {}` and `status: {}` too);
+// empty repeated and map fields never travel, so they never appear.
 
 import { badRequest, isStatusError } from '../../machinery/errors.js';
 import type { KubeObject } from '../types.js';
@@ -15,6 +23,7 @@ import { WIRE_BYTES, WIRE_FIXED32, WIRE_FIXED64, WIRE_VARINT, WireError, WireRea
 const MAGIC = [0x6b, 0x38, 0x73, 0x00];
 const MAX_DEPTH = 64;
 const INLINE = 'x-kite-proto-inline';
+const KEEP_ZERO = 'x-kite-proto-keep-zero';
 
 type Scalar = 'string' | 'bytes' | 'int32' | 'int64' | 'uint32' | 'uint64' | 'bool' | 'double' | 'float';
 type Special = 'Time' | 'MicroTime' | 'Quantity' | 'IntOrString' | 'RawExtension' | 'FieldsV1';
@@ -85,6 +94,17 @@ function shapeOf(schema: OpenAPISchema): Shape {
 function entryShape(e: Entry): Shape {
   e.shape ??= shapeOf(e.schema);
   return e.shape;
+}
+
+/** Whether a decoded scalar is the Go zero value that `omitempty` leaves out of JSON. */
+function isZero(v: unknown): boolean {
+  return v === 0 || v === false || v === '';
+}
+
+/** Sets or removes `out[name]`: a zero value is kept only where upstream's JSON would show it. */
+function assignScalar(out: Record<string, unknown>, entry: Entry, v: unknown): void {
+  if (v === undefined || (isZero(v) && entry.schema[KEEP_ZERO] !== true)) delete out[entry.name];
+  else out[entry.name] = v;
 }
 
 function wireTypeError(name: string, wt: number): WireError {
@@ -273,6 +293,7 @@ function decodeInto(b: Uint8Array, table: Table, out: Record<string, unknown>, d
           const pr = new WireReader(r.bytes());
           const itemWt = item.t === 'double' ? WIRE_FIXED64 : item.t === 'float' ? WIRE_FIXED32 : WIRE_VARINT;
           while (!pr.done) list.push(readScalar(pr, item.t, itemWt, name));
+          if (list.length === 0) delete out[name];
         } else {
           const v = readValue(r, item, wt, name, depth);
           list.push(v === undefined ? null : v);
@@ -289,7 +310,8 @@ function decodeInto(b: Uint8Array, table: Table, out: Record<string, unknown>, d
       case 'special': {
         if (wt !== WIRE_BYTES) throw wireTypeError(name, wt);
         const v = readSpecial(r.bytes(), shape.t);
-        if (v === undefined) delete out[name];
+        if (shape.t === 'IntOrString') assignScalar(out, entry, v);
+        else if (v === undefined) delete out[name];
         else out[name] = v;
         break;
       }
@@ -301,12 +323,9 @@ function decodeInto(b: Uint8Array, table: Table, out: Record<string, unknown>, d
         out[name] = target;
         break;
       }
-      case 'scalar': {
-        const v = readScalar(r, shape.t, wt, name);
-        if (v === '') delete out[name];
-        else out[name] = v;
+      case 'scalar':
+        assignScalar(out, entry, readScalar(r, shape.t, wt, name));
         break;
-      }
     }
   }
 }

@@ -30,6 +30,8 @@ export interface OpenAPISchema {
   'x-kite-proto-type'?: string;
   /** kite-only: for fields of an embedded (inlined) Go struct, the parent's field number of the embedded message. */
   'x-kite-proto-inline'?: number;
+  /** kite-only: keep this scalar's zero value (0, false, "") when decoding protobuf, because the Go field is a pointer or lacks `omitempty` (stripped when served). */
+  'x-kite-proto-keep-zero'?: boolean;
 }
 
 /** Named schemas ("io.k8s.api.apps.v1.Deployment") and lookups by kind. */

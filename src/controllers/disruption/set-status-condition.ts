@@ -8,7 +8,9 @@ export function setStatusCondition(conditions: readonly MetaCondition[] | undefi
   const list = (conditions ?? []).map((c) => ({ ...c }));
   const existing = list.find((c) => c.type === next.type);
   if (!existing) {
-    list.push({ ...next, lastTransitionTime: next.lastTransitionTime ?? rfc3339(now) });
+    const added: MetaCondition = { ...next, lastTransitionTime: next.lastTransitionTime ?? rfc3339(now) };
+    if (!added.observedGeneration) delete added.observedGeneration;
+    list.push(added);
     return list;
   }
   if (existing.status !== next.status) {

@@ -105,7 +105,7 @@ export class SqliteStore implements Store {
     } catch (err) {
       this.db.close();
       if ((err as { code?: unknown }).code === 'SQLITE_BUSY') {
-        throw new StorageError('Unreachable', path, `storage ${path} is in use by another process`, { cause: err });
+        throw new StorageError('Unreachable', path, `storage ${path} is in use by another process (is another kite server running with this data dir? stop it, or use another --data-dir)`, { cause: err });
       }
       throw err;
     }

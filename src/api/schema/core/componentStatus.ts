@@ -13,6 +13,6 @@ kindList('ComponentStatus', 'Deprecated: a list of ComponentStatus objects.', 'T
 struct(`${CORE}.ComponentCondition`, 'A condition of a component.', {
   error: f(4, str(), 'Error code of the condition, such as a health check error.'),
   message: f(3, str(), 'Message about the condition, such as health check details.'),
-  status: f(2, str(), 'True, False or Unknown.'),
-  type: f(1, str(), 'Type of the condition: Healthy.'),
+  status: f(2, str(), 'True, False or Unknown.', { 'x-kite-proto-keep-zero': true }),
+  type: f(1, str(), 'Type of the condition: Healthy.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'status'] });

@@ -19,13 +19,13 @@ function containerFields(ephemeral: boolean): Record<string, OpenAPISchema> {
     imagePullPolicy: f(14, str(), 'When to pull the image: Always, Never or IfNotPresent.'),
     lifecycle: f(12, core('Lifecycle'), notForEphemeral('Lifecycle hooks', 'Actions the kubelet takes in response to container lifecycle events.')),
     livenessProbe: f(10, core('Probe'), notForEphemeral('Probes', 'Periodic probe of liveness; the container is restarted when it fails.')),
-    name: f(1, str(), 'Name of the container, a DNS_LABEL unique within the pod.'),
+    name: f(1, str(), 'Name of the container, a DNS_LABEL unique within the pod.', { 'x-kite-proto-keep-zero': true }),
     ports: f(6, listMap(core('ContainerPort'), ['containerPort', 'protocol']),
       notForEphemeral('Ports', 'Ports the container exposes; informational, listing a port does not open it.')),
     readinessProbe: f(11, core('Probe'), notForEphemeral('Probes', 'Periodic probe of readiness; the pod leaves service endpoints while it fails.')),
     resizePolicy: f(23, listAtomic(core('ContainerResizePolicy')), 'How each resource is resized in place.'),
     resources: f(8, core('ResourceRequirements'), notForEphemeral('Resources', 'Compute resources the container requests and may use at most.')),
-    restartPolicy: f(24, str(), 'Restart behaviour of this container, overriding the pod restartPolicy; Always on an init container makes it a sidecar.'),
+    restartPolicy: f(24, str(), 'Restart behaviour of this container, overriding the pod restartPolicy; Always on an init container makes it a sidecar.', { 'x-kite-proto-keep-zero': true }),
     restartPolicyRules: f(25, listAtomic(core('ContainerRestartRule')), 'Rules, checked in order, that decide whether the container restarts on exit.'),
     securityContext: f(15, core('SecurityContext'), 'Security options the container runs with, overriding the pod securityContext.'),
     startupProbe: f(22, core('Probe'), notForEphemeral('Probes', 'Probe that must succeed before the other probes run; failure restarts the container.')),
@@ -49,7 +49,7 @@ struct(`${CORE}.EphemeralContainer`,
   }, { required: ['name'] });
 
 struct(`${CORE}.ContainerPort`, 'A network port of a single container.', {
-  containerPort: f(3, i32(), "Port number on the pod's IP address (1-65535)."),
+  containerPort: f(3, i32(), "Port number on the pod's IP address (1-65535).", { 'x-kite-proto-keep-zero': true }),
   hostIP: f(5, str(), 'Host IP to bind the host port to.'),
   hostPort: f(2, i32(), 'Port number to expose on the host (1-65535); most containers do not need it.'),
   name: f(1, str(), 'IANA_SVC_NAME of the port, unique within the pod, that services can refer to.'),
@@ -57,7 +57,7 @@ struct(`${CORE}.ContainerPort`, 'A network port of a single container.', {
 }, { required: ['containerPort'] });
 
 struct(`${CORE}.EnvVar`, 'An environment variable of a container.', {
-  name: f(1, str(), 'Name of the variable; printable ASCII except "=".'),
+  name: f(1, str(), 'Name of the variable; printable ASCII except "=".', { 'x-kite-proto-keep-zero': true }),
   value: f(2, str(), 'Value of the variable, with $(VAR_NAME) references expanded; defaults to "".'),
   valueFrom: f(3, core('EnvVarSource'), 'Source of the value; may not be used together with value.'),
 }, { required: ['name'] });
@@ -78,12 +78,12 @@ struct(`${CORE}.EnvFromSource`, 'A ConfigMap or Secret whose keys all become env
 
 struct(`${CORE}.ConfigMapEnvSource`, 'A ConfigMap whose data keys become environment variables.', {
   ...embeddedLocalName('Name of the ConfigMap in the same namespace.'),
-  optional: f(2, bool(), 'Whether the ConfigMap may be missing.'),
+  optional: f(2, bool(), 'Whether the ConfigMap may be missing.', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${CORE}.SecretEnvSource`, 'A Secret whose data keys become environment variables.', {
   ...embeddedLocalName('Name of the Secret in the same namespace.'),
-  optional: f(2, bool(), 'Whether the Secret may be missing.'),
+  optional: f(2, bool(), 'Whether the Secret may be missing.', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${CORE}.ResourceRequirements`, 'Compute resource requests and limits.', {
@@ -93,28 +93,28 @@ struct(`${CORE}.ResourceRequirements`, 'Compute resource requests and limits.', 
 });
 
 struct(`${CORE}.ResourceClaim`, 'One entry of pod.spec.resourceClaims made available to a container.', {
-  name: f(1, str(), 'Name of an entry in pod.spec.resourceClaims.'),
+  name: f(1, str(), 'Name of an entry in pod.spec.resourceClaims.', { 'x-kite-proto-keep-zero': true }),
   request: f(2, str(), 'Name of one request in the claim; empty means the whole claim.'),
 }, { required: ['name'] });
 
 struct(`${CORE}.VolumeMount`, 'Mounts a pod volume into a container.', {
-  mountPath: f(3, str(), 'Path in the container where the volume is mounted; may not contain ":".'),
-  mountPropagation: f(5, str(), 'How mounts propagate between host and container: None, HostToContainer or Bidirectional.'),
-  name: f(1, str(), 'Name of the pod volume to mount.'),
+  mountPath: f(3, str(), 'Path in the container where the volume is mounted; may not contain ":".', { 'x-kite-proto-keep-zero': true }),
+  mountPropagation: f(5, str(), 'How mounts propagate between host and container: None, HostToContainer or Bidirectional.', { 'x-kite-proto-keep-zero': true }),
+  name: f(1, str(), 'Name of the pod volume to mount.', { 'x-kite-proto-keep-zero': true }),
   readOnly: f(2, bool(), 'Mount read-only when true.'),
-  recursiveReadOnly: f(7, str(), 'Whether a read-only mount is read-only recursively: Disabled, IfPossible or Enabled.'),
+  recursiveReadOnly: f(7, str(), 'Whether a read-only mount is read-only recursively: Disabled, IfPossible or Enabled.', { 'x-kite-proto-keep-zero': true }),
   subPath: f(4, str(), "Path within the volume to mount instead of its root."),
   subPathExpr: f(6, str(), 'Like subPath, with $(VAR_NAME) references expanded from the container environment.'),
 }, { required: ['name', 'mountPath'] });
 
 struct(`${CORE}.VolumeDevice`, 'Maps a raw block volume to a device path in the container.', {
-  devicePath: f(2, str(), 'Path in the container the device is mapped to.'),
-  name: f(1, str(), 'Name of a persistentVolumeClaim volume of the pod.'),
+  devicePath: f(2, str(), 'Path in the container the device is mapped to.', { 'x-kite-proto-keep-zero': true }),
+  name: f(1, str(), 'Name of a persistentVolumeClaim volume of the pod.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['name', 'devicePath'] });
 
 struct(`${CORE}.ContainerResizePolicy`, 'How one resource of a container is resized in place.', {
-  resourceName: f(1, str(), 'Resource the policy applies to: cpu or memory.'),
-  restartPolicy: f(2, str(), 'What happens on resize: NotRequired or RestartContainer.'),
+  resourceName: f(1, str(), 'Resource the policy applies to: cpu or memory.', { 'x-kite-proto-keep-zero': true }),
+  restartPolicy: f(2, str(), 'What happens on resize: NotRequired or RestartContainer.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['resourceName', 'restartPolicy'] });
 
 struct(`${CORE}.ContainerRestartRule`, 'A rule deciding whether a container that exited is restarted.', {

@@ -24,6 +24,6 @@ struct(`${CORE}.NamespaceCondition`, 'A condition of a namespace.', {
   lastTransitionTime: f(4, time(), 'When the condition last changed status.'),
   message: f(6, str(), 'Human-readable details of the last transition.'),
   reason: f(5, str(), 'Unique, one-word, CamelCase reason for the last transition.'),
-  status: f(2, str(), 'True, False or Unknown.'),
-  type: f(1, str(), 'Type of the condition.'),
+  status: f(2, str(), 'True, False or Unknown.', { 'x-kite-proto-keep-zero': true }),
+  type: f(1, str(), 'Type of the condition.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'status'] });

@@ -38,8 +38,8 @@ struct(`${CORE}.NodeStatus`, 'Current status of a node.', {
 });
 
 struct(`${CORE}.Taint`, 'A taint that repels pods which do not tolerate it.', {
-  effect: f(3, str(), 'Effect on pods that do not tolerate the taint: NoSchedule, PreferNoSchedule or NoExecute.'),
-  key: f(1, str(), 'Taint key.'),
+  effect: f(3, str(), 'Effect on pods that do not tolerate the taint: NoSchedule, PreferNoSchedule or NoExecute.', { 'x-kite-proto-keep-zero': true }),
+  key: f(1, str(), 'Taint key.', { 'x-kite-proto-keep-zero': true }),
   timeAdded: f(4, time(), 'When the taint was added (NoExecute taints only).'),
   value: f(2, str(), 'Taint value.'),
 }, { required: ['key', 'effect'] });
@@ -49,13 +49,13 @@ struct(`${CORE}.NodeCondition`, 'A condition of a node.', {
   lastTransitionTime: f(4, time(), 'When the condition last changed status.'),
   message: f(6, str(), 'Human-readable details of the last transition.'),
   reason: f(5, str(), 'Brief reason of the last transition.'),
-  status: f(2, str(), 'True, False or Unknown.'),
-  type: f(1, str(), 'Type of the condition, such as Ready or MemoryPressure.'),
+  status: f(2, str(), 'True, False or Unknown.', { 'x-kite-proto-keep-zero': true }),
+  type: f(1, str(), 'Type of the condition, such as Ready or MemoryPressure.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'status'] });
 
 struct(`${CORE}.NodeAddress`, 'An address of a node.', {
-  address: f(2, str(), 'The address.'),
-  type: f(1, str(), 'Hostname, InternalIP, ExternalIP, InternalDNS or ExternalDNS.'),
+  address: f(2, str(), 'The address.', { 'x-kite-proto-keep-zero': true }),
+  type: f(1, str(), 'Hostname, InternalIP, ExternalIP, InternalDNS or ExternalDNS.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'address'] });
 
 struct(`${CORE}.NodeDaemonEndpoints`, 'Ports opened by daemons running on a node.', {
@@ -63,28 +63,28 @@ struct(`${CORE}.NodeDaemonEndpoints`, 'Ports opened by daemons running on a node
 });
 
 struct(`${CORE}.DaemonEndpoint`, 'One daemon endpoint.', {
-  Port: f(1, i32(), 'Port number of the endpoint.'),
+  Port: f(1, i32(), 'Port number of the endpoint.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['Port'] });
 
 struct(`${CORE}.NodeSystemInfo`, 'IDs and versions that identify a node.', {
-  architecture: f(10, str(), 'CPU architecture reported by the node.'),
-  bootID: f(3, str(), 'Boot ID reported by the node.'),
-  containerRuntimeVersion: f(6, str(), 'Container runtime and version, such as containerd://1.7.2.'),
-  kernelVersion: f(4, str(), "Kernel version from 'uname -r'."),
-  kubeProxyVersion: f(8, str(), 'Deprecated: kube-proxy version reported by the node.'),
-  kubeletVersion: f(7, str(), 'Kubelet version reported by the node.'),
-  machineID: f(1, str(), 'Machine ID reported by the node, preferred for identifying it.'),
-  operatingSystem: f(9, str(), 'Operating system reported by the node.'),
-  osImage: f(5, str(), 'OS image from /etc/os-release.'),
+  architecture: f(10, str(), 'CPU architecture reported by the node.', { 'x-kite-proto-keep-zero': true }),
+  bootID: f(3, str(), 'Boot ID reported by the node.', { 'x-kite-proto-keep-zero': true }),
+  containerRuntimeVersion: f(6, str(), 'Container runtime and version, such as containerd://1.7.2.', { 'x-kite-proto-keep-zero': true }),
+  kernelVersion: f(4, str(), "Kernel version from 'uname -r'.", { 'x-kite-proto-keep-zero': true }),
+  kubeProxyVersion: f(8, str(), 'Deprecated: kube-proxy version reported by the node.', { 'x-kite-proto-keep-zero': true }),
+  kubeletVersion: f(7, str(), 'Kubelet version reported by the node.', { 'x-kite-proto-keep-zero': true }),
+  machineID: f(1, str(), 'Machine ID reported by the node, preferred for identifying it.', { 'x-kite-proto-keep-zero': true }),
+  operatingSystem: f(9, str(), 'Operating system reported by the node.', { 'x-kite-proto-keep-zero': true }),
+  osImage: f(5, str(), 'OS image from /etc/os-release.', { 'x-kite-proto-keep-zero': true }),
   swap: f(11, core('NodeSwapStatus'), 'Swap memory of the node.'),
-  systemUUID: f(2, str(), 'System UUID reported by the node.'),
+  systemUUID: f(2, str(), 'System UUID reported by the node.', { 'x-kite-proto-keep-zero': true }),
 }, {
   required: ['machineID', 'systemUUID', 'bootID', 'kernelVersion', 'osImage', 'containerRuntimeVersion',
     'kubeletVersion', 'kubeProxyVersion', 'operatingSystem', 'architecture'],
 });
 
 struct(`${CORE}.NodeSwapStatus`, 'Swap memory of a node.', {
-  capacity: f(1, i64(), 'Total swap memory in bytes.'),
+  capacity: f(1, i64(), 'Total swap memory in bytes.', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${CORE}.ContainerImage`, 'A container image present on a node.', {
@@ -93,8 +93,8 @@ struct(`${CORE}.ContainerImage`, 'A container image present on a node.', {
 });
 
 struct(`${CORE}.AttachedVolume`, 'A volume attached to a node.', {
-  devicePath: f(2, str(), 'Device path where the volume is available.'),
-  name: f(1, str(), 'Name of the attached volume.'),
+  devicePath: f(2, str(), 'Device path where the volume is available.', { 'x-kite-proto-keep-zero': true }),
+  name: f(1, str(), 'Name of the attached volume.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['name', 'devicePath'] });
 
 struct(`${CORE}.NodeConfigSource`, 'Deprecated: a source of node configuration.', {
@@ -102,9 +102,9 @@ struct(`${CORE}.NodeConfigSource`, 'Deprecated: a source of node configuration.'
 });
 
 struct(`${CORE}.ConfigMapNodeConfigSource`, 'Deprecated: a ConfigMap used as a node configuration source.', {
-  kubeletConfigKey: f(5, str(), 'Key of the ConfigMap holding the KubeletConfiguration.'),
-  name: f(2, str(), 'Name of the ConfigMap.'),
-  namespace: f(1, str(), 'Namespace of the ConfigMap.'),
+  kubeletConfigKey: f(5, str(), 'Key of the ConfigMap holding the KubeletConfiguration.', { 'x-kite-proto-keep-zero': true }),
+  name: f(2, str(), 'Name of the ConfigMap.', { 'x-kite-proto-keep-zero': true }),
+  namespace: f(1, str(), 'Namespace of the ConfigMap.', { 'x-kite-proto-keep-zero': true }),
   resourceVersion: f(4, str(), 'resourceVersion of the ConfigMap; only in status.'),
   uid: f(3, str(), 'UID of the ConfigMap; only in status.'),
 }, { required: ['namespace', 'name', 'kubeletConfigKey'] });
@@ -118,14 +118,14 @@ struct(`${CORE}.NodeConfigStatus`, 'Deprecated: status of the configuration assi
 
 struct(`${CORE}.NodeRuntimeHandler`, 'A runtime handler available on a node.', {
   features: f(2, core('NodeRuntimeHandlerFeatures'), 'Features the handler supports.'),
-  name: f(1, str(), 'Name of the handler; empty for the default one.'),
+  name: f(1, str(), 'Name of the handler; empty for the default one.', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${CORE}.NodeRuntimeHandlerFeatures`, 'Features a runtime handler supports.', {
-  recursiveReadOnlyMounts: f(1, bool(), 'Whether recursive read-only mounts are supported.'),
-  userNamespaces: f(2, bool(), 'Whether user namespaces, including for volumes, are supported.'),
+  recursiveReadOnlyMounts: f(1, bool(), 'Whether recursive read-only mounts are supported.', { 'x-kite-proto-keep-zero': true }),
+  userNamespaces: f(2, bool(), 'Whether user namespaces, including for volumes, are supported.', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${CORE}.NodeFeatures`, 'Features implemented by the CRI implementation of a node.', {
-  supplementalGroupsPolicy: f(1, bool(), 'Whether SupplementalGroupsPolicy and ContainerUser are supported.'),
+  supplementalGroupsPolicy: f(1, bool(), 'Whether SupplementalGroupsPolicy and ContainerUser are supported.', { 'x-kite-proto-keep-zero': true }),
 });

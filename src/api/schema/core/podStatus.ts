@@ -33,32 +33,32 @@ struct(`${CORE}.PodCondition`, 'A condition of a pod.', {
   message: f(6, str(), 'Human-readable details of the last transition.'),
   observedGeneration: f(7, i64(), 'metadata.generation the condition was set from.'),
   reason: f(5, str(), 'Unique, one-word, CamelCase reason for the last transition.'),
-  status: f(2, str(), 'True, False or Unknown.'),
-  type: f(1, str(), 'Type of the condition, such as Ready or PodScheduled.'),
+  status: f(2, str(), 'True, False or Unknown.', { 'x-kite-proto-keep-zero': true }),
+  type: f(1, str(), 'Type of the condition, such as Ready or PodScheduled.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'status'] });
 
 struct(`${CORE}.PodIP`, 'An IP address of a pod.', {
-  ip: f(1, str(), 'The IP address.'),
+  ip: f(1, str(), 'The IP address.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['ip'] });
 
 struct(`${CORE}.HostIP`, 'An IP address of the node of a pod.', {
-  ip: f(1, str(), 'The IP address.'),
+  ip: f(1, str(), 'The IP address.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['ip'] });
 
 struct(`${CORE}.ContainerStatus`, 'Current status of one container.', {
   allocatedResources: f(10, map(quantity()), 'Resources the node allocated to the container.'),
   allocatedResourcesStatus: f(14, listMap(core('ResourceStatus'), 'name'), 'Health of the resources allocated to the container.'),
   containerID: f(8, str(), "ID of the container as '<runtime>://<id>'."),
-  image: f(6, str(), 'Image the container runs, possibly as resolved by the runtime.'),
-  imageID: f(7, str(), 'ID of the image the container runs.'),
+  image: f(6, str(), 'Image the container runs, possibly as resolved by the runtime.', { 'x-kite-proto-keep-zero': true }),
+  imageID: f(7, str(), 'ID of the image the container runs.', { 'x-kite-proto-keep-zero': true }),
   lastState: f(3, core('ContainerState'), 'Last termination state of the container.'),
-  name: f(1, str(), 'Name of the container.'),
-  ready: f(4, bool(), 'Whether the container currently passes its readiness check.'),
+  name: f(1, str(), 'Name of the container.', { 'x-kite-proto-keep-zero': true }),
+  ready: f(4, bool(), 'Whether the container currently passes its readiness check.', { 'x-kite-proto-keep-zero': true }),
   resources: f(11, core('ResourceRequirements'), 'Requests and limits actually applied to the running container.'),
-  restartCount: f(5, i32(), 'Number of times the container has been restarted.'),
-  started: f(9, bool(), 'Whether the container has run its postStart hook and passed its startup probe.'),
+  restartCount: f(5, i32(), 'Number of times the container has been restarted.', { 'x-kite-proto-keep-zero': true }),
+  started: f(9, bool(), 'Whether the container has run its postStart hook and passed its startup probe.', { 'x-kite-proto-keep-zero': true }),
   state: f(2, core('ContainerState'), 'Current state of the container.'),
-  stopSignal: f(15, str(), 'Effective stop signal of the container.'),
+  stopSignal: f(15, str(), 'Effective stop signal of the container.', { 'x-kite-proto-keep-zero': true }),
   user: f(13, core('ContainerUser'), 'User identity of the first process of the container.'),
   volumeMounts: f(12, listMap(core('VolumeMountStatus'), 'mountPath'), 'Status of the volume mounts.'),
 }, { required: ['name', 'ready', 'restartCount', 'image', 'imageID'] });
@@ -75,7 +75,7 @@ struct(`${CORE}.ContainerStateRunning`, 'A running container.', {
 
 struct(`${CORE}.ContainerStateTerminated`, 'A terminated container.', {
   containerID: f(7, str(), "ID of the container as '<runtime>://<id>'."),
-  exitCode: f(1, i32(), 'Exit status of the last termination.'),
+  exitCode: f(1, i32(), 'Exit status of the last termination.', { 'x-kite-proto-keep-zero': true }),
   finishedAt: f(6, time(), 'When the container last terminated.'),
   message: f(4, str(), 'Message about the last termination.'),
   reason: f(3, str(), 'Brief reason of the last termination.'),
@@ -93,40 +93,40 @@ struct(`${CORE}.ContainerUser`, 'User identity of the first process of a contain
 });
 
 struct(`${CORE}.LinuxContainerUser`, 'User identity of a Linux container process.', {
-  gid: f(2, i64(), 'Primary GID.'),
+  gid: f(2, i64(), 'Primary GID.', { 'x-kite-proto-keep-zero': true }),
   supplementalGroups: f(3, listAtomic(i64()), 'Supplemental groups.'),
-  uid: f(1, i64(), 'Primary UID.'),
+  uid: f(1, i64(), 'Primary UID.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['uid', 'gid'] });
 
 struct(`${CORE}.VolumeMountStatus`, 'Status of one volume mount.', {
-  mountPath: f(2, str(), 'Mount path of the original VolumeMount.'),
-  name: f(1, str(), 'Name of the original VolumeMount.'),
+  mountPath: f(2, str(), 'Mount path of the original VolumeMount.', { 'x-kite-proto-keep-zero': true }),
+  name: f(1, str(), 'Name of the original VolumeMount.', { 'x-kite-proto-keep-zero': true }),
   readOnly: f(3, bool(), 'Whether the mount is read-only.'),
-  recursiveReadOnly: f(4, str(), 'Disabled or Enabled, as resolved from the original VolumeMount.'),
+  recursiveReadOnly: f(4, str(), 'Disabled or Enabled, as resolved from the original VolumeMount.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['name', 'mountPath'] });
 
 struct(`${CORE}.ResourceStatus`, 'Status of one resource allocated to a pod.', {
-  name: f(1, str(), 'Name of the resource, or claim:<claim>/<request> for DRA resources.'),
+  name: f(1, str(), 'Name of the resource, or claim:<claim>/<request> for DRA resources.', { 'x-kite-proto-keep-zero': true }),
   resources: f(2, keyedList(core('ResourceHealth'), 'resourceID'), 'Health of each allocated resource.'),
 }, { required: ['name'] });
 
 struct(`${CORE}.ResourceHealth`, 'Health of one allocated resource.', {
   health: f(2, str(), 'Healthy, Unhealthy or Unknown.'),
-  resourceID: f(1, str(), 'Unique identifier of the resource.'),
+  resourceID: f(1, str(), 'Unique identifier of the resource.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['resourceID'] });
 
 struct(`${CORE}.PodResourceClaimStatus`, 'The ResourceClaim generated for one entry of pod.spec.resourceClaims.', {
-  name: f(1, str(), 'Name of the entry in pod.spec.resourceClaims.'),
-  resourceClaimName: f(2, str(), 'Name of the generated ResourceClaim; unset when none was needed.'),
+  name: f(1, str(), 'Name of the entry in pod.spec.resourceClaims.', { 'x-kite-proto-keep-zero': true }),
+  resourceClaimName: f(2, str(), 'Name of the generated ResourceClaim; unset when none was needed.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['name'] });
 
 struct(`${CORE}.PodExtendedResourceClaimStatus`, 'The ResourceClaim generated for extended resources backed by DRA.', {
   requestMappings: f(1, listAtomic(core('ContainerExtendedResourceRequest')), 'Which request of the claim serves each container resource.'),
-  resourceClaimName: f(2, str(), 'Name of the generated ResourceClaim.'),
+  resourceClaimName: f(2, str(), 'Name of the generated ResourceClaim.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['requestMappings', 'resourceClaimName'] });
 
 struct(`${CORE}.ContainerExtendedResourceRequest`, 'Maps a container extended resource to a request of the generated claim.', {
-  containerName: f(1, str(), 'Name of the container.'),
-  requestName: f(3, str(), 'Name of the request in the generated ResourceClaim.'),
-  resourceName: f(2, str(), 'Name of the extended resource.'),
+  containerName: f(1, str(), 'Name of the container.', { 'x-kite-proto-keep-zero': true }),
+  requestName: f(3, str(), 'Name of the request in the generated ResourceClaim.', { 'x-kite-proto-keep-zero': true }),
+  resourceName: f(2, str(), 'Name of the extended resource.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['containerName', 'resourceName', 'requestName'] });

@@ -28,8 +28,8 @@ struct(`${CORE}.ScopeSelector`, 'The AND of scoped-resource selector requirement
 }, ATOMIC_STRUCT);
 
 struct(`${CORE}.ScopedResourceSelectorRequirement`, 'A scope name, an operator and values.', {
-  operator: f(2, str(), 'In, NotIn, Exists or DoesNotExist.'),
-  scopeName: f(1, str(), 'Scope the requirement applies to.'),
+  operator: f(2, str(), 'In, NotIn, Exists or DoesNotExist.', { 'x-kite-proto-keep-zero': true }),
+  scopeName: f(1, str(), 'Scope the requirement applies to.', { 'x-kite-proto-keep-zero': true }),
   values: f(3, listAtomic(str()), 'Values to compare with; none for Exists and DoesNotExist.'),
 }, { required: ['scopeName', 'operator'] });
 
@@ -49,5 +49,5 @@ struct(`${CORE}.LimitRangeItem`, 'Minimum, maximum and defaults for one kind of 
   max: f(2, map(quantity()), 'Maximum usage of each resource.'),
   maxLimitRequestRatio: f(6, map(quantity()), 'Largest allowed ratio of limit to request of each resource.'),
   min: f(3, map(quantity()), 'Minimum usage of each resource.'),
-  type: f(1, str(), 'Kind of object the limit applies to: Pod, Container or PersistentVolumeClaim.'),
+  type: f(1, str(), 'Kind of object the limit applies to: Pod, Container or PersistentVolumeClaim.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type'] });

@@ -20,8 +20,8 @@ struct(`${CORE}.PersistentVolumeSpec`, 'Specification of a persistent volume.', 
   nodeAffinity: f(9, core('VolumeNodeAffinity'), 'Nodes the volume can be accessed from.'),
   persistentVolumeReclaimPolicy: f(5, str(), 'What happens when the claim is released: Retain, Delete or Recycle.'),
   storageClassName: f(6, str(), 'StorageClass the volume belongs to; empty means none.'),
-  volumeAttributesClassName: f(10, str(), 'VolumeAttributesClass the volume belongs to.'),
-  volumeMode: f(8, str(), 'Filesystem or Block; Filesystem when unset.'),
+  volumeAttributesClassName: f(10, str(), 'VolumeAttributesClass the volume belongs to.', { 'x-kite-proto-keep-zero': true }),
+  volumeMode: f(8, str(), 'Filesystem or Block; Filesystem when unset.', { 'x-kite-proto-keep-zero': true }),
   // PersistentVolumeSource is embedded inline at field 2.
   ...inline(2, {
     awsElasticBlockStore: f(2, core('AWSElasticBlockStoreVolumeSource'), 'Deprecated: an AWS EBS disk.'),
@@ -73,9 +73,9 @@ struct(`${CORE}.PersistentVolumeClaimSpec`, 'The requested characteristics of a 
   dataSourceRef: f(8, core('TypedObjectReference'), 'Any object (volume populator) to populate the new volume from.'),
   resources: f(2, core('VolumeResourceRequirements'), 'Minimum resources the volume should have.'),
   selector: f(4, meta('LabelSelector'), 'Label query over volumes to consider for binding.'),
-  storageClassName: f(5, str(), 'StorageClass the claim requires.'),
-  volumeAttributesClassName: f(9, str(), 'VolumeAttributesClass the volume should use; may change after creation.'),
-  volumeMode: f(6, str(), 'Filesystem or Block; Filesystem when unset.'),
+  storageClassName: f(5, str(), 'StorageClass the claim requires.', { 'x-kite-proto-keep-zero': true }),
+  volumeAttributesClassName: f(9, str(), 'VolumeAttributesClass the volume should use; may change after creation.', { 'x-kite-proto-keep-zero': true }),
+  volumeMode: f(6, str(), 'Filesystem or Block; Filesystem when unset.', { 'x-kite-proto-keep-zero': true }),
   volumeName: f(3, str(), 'Name of the PersistentVolume bound to this claim.'),
 });
 
@@ -85,7 +85,7 @@ struct(`${CORE}.PersistentVolumeClaimStatus`, 'Current status of a persistent vo
   allocatedResources: f(5, map(quantity()), 'Resources allocated to the claim, possibly more than its capacity during a resize.'),
   capacity: f(3, map(quantity()), 'Actual resources of the bound volume.'),
   conditions: f(4, listMap(core('PersistentVolumeClaimCondition'), 'type'), 'Current conditions, such as Resizing.'),
-  currentVolumeAttributesClassName: f(8, str(), 'VolumeAttributesClass currently applied.'),
+  currentVolumeAttributesClassName: f(8, str(), 'VolumeAttributesClass currently applied.', { 'x-kite-proto-keep-zero': true }),
   modifyVolumeStatus: f(9, core('ModifyVolumeStatus'), 'Status of an ongoing ControllerModifyVolume operation.'),
   phase: f(1, str(), 'Pending, Bound or Lost.'),
 });
@@ -95,12 +95,12 @@ struct(`${CORE}.PersistentVolumeClaimCondition`, 'A condition of a persistent vo
   lastTransitionTime: f(4, time(), 'When the condition last changed status.'),
   message: f(6, str(), 'Human-readable details of the last transition.'),
   reason: f(5, str(), 'Machine-readable reason of the last transition.'),
-  status: f(2, str(), 'True, False or Unknown.'),
-  type: f(1, str(), 'Type of the condition.'),
+  status: f(2, str(), 'True, False or Unknown.', { 'x-kite-proto-keep-zero': true }),
+  type: f(1, str(), 'Type of the condition.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['type', 'status'] });
 
 struct(`${CORE}.ModifyVolumeStatus`, 'Status of a ControllerModifyVolume operation.', {
-  status: f(2, str(), 'Pending, InProgress or Infeasible.'),
+  status: f(2, str(), 'Pending, InProgress or Infeasible.', { 'x-kite-proto-keep-zero': true }),
   targetVolumeAttributesClassName: f(1, str(), 'VolumeAttributesClass being reconciled.'),
 }, { required: ['status'] });
 

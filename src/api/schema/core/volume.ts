@@ -7,7 +7,7 @@ import { CORE, core, meta } from './names.js';
 import { embeddedLocalName } from './shared.js';
 
 struct(`${CORE}.Volume`, 'A named volume of a pod that its containers may mount.', {
-  name: f(1, str(), 'Name of the volume, a DNS_LABEL unique within the pod.'),
+  name: f(1, str(), 'Name of the volume, a DNS_LABEL unique within the pod.', { 'x-kite-proto-keep-zero': true }),
   // VolumeSource is embedded inline at field 2.
   ...inline(2, {
     awsElasticBlockStore: f(4, core('AWSElasticBlockStoreVolumeSource'), 'Deprecated: an AWS EBS disk; handled by the ebs.csi.aws.com CSI driver.'),
@@ -44,8 +44,8 @@ struct(`${CORE}.Volume`, 'A named volume of a pod that its containers may mount.
 }, { required: ['name'] });
 
 struct(`${CORE}.HostPathVolumeSource`, 'A file or directory of the host mapped into the pod.', {
-  path: f(1, str(), 'Path on the host; symlinks are followed.'),
-  type: f(2, str(), 'What must exist at the path, for example Directory, DirectoryOrCreate, File or Socket; defaults to "".'),
+  path: f(1, str(), 'Path on the host; symlinks are followed.', { 'x-kite-proto-keep-zero': true }),
+  type: f(2, str(), 'What must exist at the path, for example Directory, DirectoryOrCreate, File or Socket; defaults to "".', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['path'] });
 
 struct(`${CORE}.EmptyDirVolumeSource`, 'An empty directory that lives as long as the pod.', {
@@ -54,26 +54,26 @@ struct(`${CORE}.EmptyDirVolumeSource`, 'An empty directory that lives as long as
 });
 
 struct(`${CORE}.SecretVolumeSource`, 'A Secret presented as files.', {
-  defaultMode: f(3, i32(), 'Permission bits of created files (0000-0777); defaults to 0644.'),
+  defaultMode: f(3, i32(), 'Permission bits of created files (0000-0777); defaults to 0644.', { 'x-kite-proto-keep-zero': true }),
   items: f(2, listAtomic(core('KeyToPath')), 'Keys to project and their paths; all keys when unset.'),
-  optional: f(4, bool(), 'Whether the Secret or its keys may be missing.'),
+  optional: f(4, bool(), 'Whether the Secret or its keys may be missing.', { 'x-kite-proto-keep-zero': true }),
   secretName: f(1, str(), "Name of the Secret in the pod's namespace."),
 });
 
 struct(`${CORE}.ConfigMapVolumeSource`, 'A ConfigMap presented as files.', {
-  defaultMode: f(3, i32(), 'Permission bits of created files (0000-0777); defaults to 0644.'),
+  defaultMode: f(3, i32(), 'Permission bits of created files (0000-0777); defaults to 0644.', { 'x-kite-proto-keep-zero': true }),
   items: f(2, listAtomic(core('KeyToPath')), 'Keys to project and their paths; all keys when unset.'),
   ...embeddedLocalName('Name of the ConfigMap in the same namespace.'),
-  optional: f(4, bool(), 'Whether the ConfigMap or its keys may be missing.'),
+  optional: f(4, bool(), 'Whether the ConfigMap or its keys may be missing.', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${CORE}.PersistentVolumeClaimVolumeSource`, "A reference to a PersistentVolumeClaim in the pod's namespace.", {
-  claimName: f(1, str(), 'Name of the PersistentVolumeClaim.'),
+  claimName: f(1, str(), 'Name of the PersistentVolumeClaim.', { 'x-kite-proto-keep-zero': true }),
   readOnly: f(2, bool(), 'Force the mounts to be read-only.'),
 }, { required: ['claimName'] });
 
 struct(`${CORE}.ProjectedVolumeSource`, 'Several sources projected into one directory.', {
-  defaultMode: f(2, i32(), 'Permission bits of created files (0000-0777).'),
+  defaultMode: f(2, i32(), 'Permission bits of created files (0000-0777).', { 'x-kite-proto-keep-zero': true }),
   sources: f(1, listAtomic(core('VolumeProjection')), 'The projections, one source each.'),
 });
 
@@ -89,13 +89,13 @@ struct(`${CORE}.VolumeProjection`, 'One source of a projected volume; exactly on
 struct(`${CORE}.SecretProjection`, 'A Secret projected into a projected volume.', {
   items: f(2, listAtomic(core('KeyToPath')), 'Keys to project and their paths; all keys when unset.'),
   ...embeddedLocalName('Name of the Secret in the same namespace.'),
-  optional: f(4, bool(), 'Whether the Secret or its keys may be missing.'),
+  optional: f(4, bool(), 'Whether the Secret or its keys may be missing.', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${CORE}.ConfigMapProjection`, 'A ConfigMap projected into a projected volume.', {
   items: f(2, listAtomic(core('KeyToPath')), 'Keys to project and their paths; all keys when unset.'),
   ...embeddedLocalName('Name of the ConfigMap in the same namespace.'),
-  optional: f(4, bool(), 'Whether the ConfigMap or its keys may be missing.'),
+  optional: f(4, bool(), 'Whether the ConfigMap or its keys may be missing.', { 'x-kite-proto-keep-zero': true }),
 });
 
 struct(`${CORE}.DownwardAPIProjection`, 'Downward API files in a projected volume.', {
@@ -104,16 +104,16 @@ struct(`${CORE}.DownwardAPIProjection`, 'Downward API files in a projected volum
 
 struct(`${CORE}.ServiceAccountTokenProjection`, 'A service account token written into a projected volume.', {
   audience: f(1, str(), 'Intended audience of the token; defaults to the API server.'),
-  expirationSeconds: f(2, i64(), 'Requested validity of the token in seconds; defaults to one hour, at least ten minutes.'),
-  path: f(3, str(), 'Path of the token file relative to the mount point.'),
+  expirationSeconds: f(2, i64(), 'Requested validity of the token in seconds; defaults to one hour, at least ten minutes.', { 'x-kite-proto-keep-zero': true }),
+  path: f(3, str(), 'Path of the token file relative to the mount point.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['path'] });
 
 struct(`${CORE}.ClusterTrustBundleProjection`, 'ClusterTrustBundle contents written into a projected volume.', {
   labelSelector: f(3, meta('LabelSelector'), 'Selects bundles of signerName by label; unset matches nothing.'),
-  name: f(1, str(), 'Select one bundle by name.'),
-  optional: f(5, bool(), 'Do not block pod startup when the bundles are missing.'),
-  path: f(4, str(), 'Path of the file relative to the volume root.'),
-  signerName: f(2, str(), 'Select all bundles of this signer.'),
+  name: f(1, str(), 'Select one bundle by name.', { 'x-kite-proto-keep-zero': true }),
+  optional: f(5, bool(), 'Do not block pod startup when the bundles are missing.', { 'x-kite-proto-keep-zero': true }),
+  path: f(4, str(), 'Path of the file relative to the volume root.', { 'x-kite-proto-keep-zero': true }),
+  signerName: f(2, str(), 'Select all bundles of this signer.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['path'] });
 
 struct(`${CORE}.PodCertificateProjection`, 'A private key and X.509 certificate chain written into a projected volume.', {
@@ -121,33 +121,33 @@ struct(`${CORE}.PodCertificateProjection`, 'A private key and X.509 certificate 
   credentialBundlePath: f(4, str(), 'Path of a single file holding the key followed by the certificate chain.'),
   keyPath: f(5, str(), 'Path the private key is written to.'),
   keyType: f(2, str(), 'Key type to generate: RSA3072, RSA4096, ECDSAP256, ECDSAP384, ECDSAP521 or ED25519.'),
-  maxExpirationSeconds: f(3, i32(), 'Longest certificate lifetime allowed; defaults to 86400.'),
+  maxExpirationSeconds: f(3, i32(), 'Longest certificate lifetime allowed; defaults to 86400.', { 'x-kite-proto-keep-zero': true }),
   signerName: f(1, str(), 'Signer the certificate requests are addressed to.'),
 }, { required: ['signerName', 'keyType'] });
 
 struct(`${CORE}.DownwardAPIVolumeSource`, 'Pod fields and container resources presented as files.', {
-  defaultMode: f(2, i32(), 'Permission bits of created files (0000-0777); defaults to 0644.'),
+  defaultMode: f(2, i32(), 'Permission bits of created files (0000-0777); defaults to 0644.', { 'x-kite-proto-keep-zero': true }),
   items: f(1, listAtomic(core('DownwardAPIVolumeFile')), 'Files to create.'),
 });
 
 struct(`${CORE}.DownwardAPIVolumeFile`, 'One file of a downward API volume.', {
   fieldRef: f(2, core('ObjectFieldSelector'), 'Pod field to write: annotations, labels, name, namespace or uid.'),
-  mode: f(4, i32(), 'Permission bits of the file (0000-0777).'),
-  path: f(1, str(), 'Relative path of the file; may not contain or start with "..".'),
+  mode: f(4, i32(), 'Permission bits of the file (0000-0777).', { 'x-kite-proto-keep-zero': true }),
+  path: f(1, str(), 'Relative path of the file; may not contain or start with "..".', { 'x-kite-proto-keep-zero': true }),
   resourceFieldRef: f(3, core('ResourceFieldSelector'), 'Container limit or request to write.'),
 }, { required: ['path'] });
 
 struct(`${CORE}.NFSVolumeSource`, 'An NFS export mounted for the lifetime of a pod.', {
-  path: f(2, str(), 'Path exported by the NFS server.'),
+  path: f(2, str(), 'Path exported by the NFS server.', { 'x-kite-proto-keep-zero': true }),
   readOnly: f(3, bool(), 'Mount the export read-only.'),
-  server: f(1, str(), 'Host name or IP address of the NFS server.'),
+  server: f(1, str(), 'Host name or IP address of the NFS server.', { 'x-kite-proto-keep-zero': true }),
 }, { required: ['server', 'path'] });
 
 struct(`${CORE}.CSIVolumeSource`, 'An ephemeral volume provided by a CSI driver.', {
-  driver: f(1, str(), 'Name of the CSI driver.'),
-  fsType: f(3, str(), 'Filesystem type to mount; the driver chooses when empty.'),
+  driver: f(1, str(), 'Name of the CSI driver.', { 'x-kite-proto-keep-zero': true }),
+  fsType: f(3, str(), 'Filesystem type to mount; the driver chooses when empty.', { 'x-kite-proto-keep-zero': true }),
   nodePublishSecretRef: f(5, core('LocalObjectReference'), 'Secret passed to the NodePublishVolume and NodeUnpublishVolume calls.'),
-  readOnly: f(2, bool(), 'Mount read-only.'),
+  readOnly: f(2, bool(), 'Mount read-only.', { 'x-kite-proto-keep-zero': true }),
   volumeAttributes: f(4, map(str()), 'Driver-specific attributes.'),
 }, { required: ['driver'] });
 
