@@ -15,7 +15,7 @@ describe('startControllers', () => {
     const done = startControllers(h.client, { logger: silentLogger, onStart: (cs) => { started = cs; } }, ac.signal);
     try {
       assert.deepEqual(started.map((c) => c.name), [
-        'replicaset-controller', 'deployment-controller', 'garbage-collector-controller', 'namespace-controller', 'node-controller', 'taint-eviction-controller',
+        'replicaset-controller', 'deployment-controller', 'garbage-collector-controller', 'namespace-controller', 'node-controller', 'taint-eviction-controller', 'disruption-controller',
       ]);
       await h.client.resource<Deployment>(DEPLOYMENTS, 'default').create({
         apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: 'web' },
