@@ -24,6 +24,8 @@ const MAGIC = [0x6b, 0x38, 0x73, 0x00];
 const MAX_DEPTH = 64;
 const INLINE = 'x-kite-proto-inline';
 const KEEP_ZERO = 'x-kite-proto-keep-zero';
+/** Unix seconds of Go's zero time.Time (0001-01-01T00:00:00Z). */
+const GO_ZERO_TIME = -62135596800;
 
 type Scalar = 'string' | 'bytes' | 'int32' | 'int64' | 'uint32' | 'uint64' | 'bool' | 'double' | 'float';
 type Special = 'Time' | 'MicroTime' | 'Quantity' | 'IntOrString' | 'RawExtension' | 'FieldsV1';
@@ -189,7 +191,8 @@ function readSpecial(b: Uint8Array, t: Special): unknown {
       const v = readSmall(b, { 1: 'int64', 2: 'int32' });
       const seconds = (v[1] as number | undefined) ?? 0;
       const nanos = (v[2] as number | undefined) ?? 0;
-      if (seconds === 0 && (t === 'Time' || nanos === 0)) return undefined;
+      // Go's zero time.Time travels as an empty message; a Timestamp of 0001-01-01T00:00:00Z is zero too.
+      if ((seconds === 0 || seconds === GO_ZERO_TIME) && (t === 'Time' || nanos === 0)) return undefined;
       return formatTime(seconds, nanos, t === 'MicroTime');
     }
     case 'Quantity': {
