@@ -107,3 +107,74 @@ export function writeFile(dir: string, name: string, text: string): string {
   writeFileSync(p, text);
   return p;
 }
+
+export interface SimProcess {
+  proc: ChildProcess;
+  /** The node names the sim printed (e.g. `sim-0 .. sim-2` expands to three names). */
+  nodeNames: string[];
+  output: () => string;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * Starts `kite sim` against the server's kubeconfig and waits for its
+ * "N simulated nodes registered" line. stop() sends SIGTERM (SIGKILL after 10s).
+ */
+export async function startSim(k: KiteProcess, opts: { nodes: number; namePrefix?: string; cpu?: string; memory?: string; maxPods?: number }): Promise<SimProcess> {
+  const prefix = opts.namePrefix ?? 'sim-';
+  const args = [KITE, 'sim', '--kubeconfig', k.kubeconfig, '--nodes', String(opts.nodes), '--name-prefix', prefix];
+  if (opts.cpu !== undefined) args.push('--cpu', opts.cpu);
+  if (opts.memory !== undefined) args.push('--memory', opts.memory);
+  if (opts.maxPods !== undefined) args.push('--max-pods', String(opts.maxPods));
+  const proc = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env } });
+  let out = '';
+  let exited = false;
+  proc.once('exit', () => { exited = true; });
+  proc.stdout!.on('data', (d: Buffer) => { out += d.toString(); });
+  proc.stderr!.on('data', (d: Buffer) => { out += d.toString(); });
+  const stop = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<void> => {
+    if (exited) return;
+    const done = new Promise<void>((r) => proc.once('exit', () => r()));
+    proc.kill(signal);
+    const t = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+    await done;
+    clearTimeout(t);
+  };
+  try {
+    await new Promise<void>((resolveReady, reject) => {
+      const t = setTimeout(() => reject(new Error(`kite sim did not register its nodes in 30s:\n${out}`)), 30_000);
+      const check = () => {
+        if (/\d+ simulated nodes? registered/.test(out)) { clearTimeout(t); resolveReady(); }
+      };
+      proc.stdout!.on('data', check);
+      proc.stderr!.on('data', check);
+      proc.once('exit', (code) => { clearTimeout(t); reject(new Error(`kite sim exited with ${code}:\n${out}`)); });
+    });
+  } catch (e) {
+    await stop('SIGKILL');
+    throw e;
+  }
+  return {
+    proc,
+    nodeNames: Array.from({ length: opts.nodes }, (_, i) => `${prefix}${i}`),
+    output: () => out,
+    stop,
+  };
+}
+
+/**
+ * Polls `probe` until it returns a value other than undefined, or fails after `timeoutMs` with
+ * `what` and the last value seen (`describe(last)`), so a timeout says what was expected and got.
+ */
+export async function poll<T>(what: string, probe: () => Promise<T | undefined>, opts: { timeoutMs?: number; intervalMs?: number; describe?: () => Promise<string> | string } = {}): Promise<T> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 30_000);
+  for (;;) {
+    const v = await probe();
+    if (v !== undefined) return v;
+    if (Date.now() > deadline) {
+      const got = opts.describe ? await opts.describe() : '';
+      throw new Error(`timed out after ${opts.timeoutMs ?? 30_000}ms waiting for ${what}${got ? `\nlast seen:\n${got}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, opts.intervalMs ?? 500));
+  }
+}
