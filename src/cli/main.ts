@@ -65,6 +65,11 @@ async function server(args: string[], defaults: { dataDir?: string; port: number
     strict: true,
   });
   if (values.help) { console.log(USAGE); return 0; }
+  // A stray rejected promise in one request or control loop must not take the cluster down:
+  // report it with its stack and keep serving.
+  process.on('unhandledRejection', (err) => {
+    console.error(`kite: unhandled rejection (server keeps running): ${err instanceof Error ? err.stack ?? err.message : String(err)}`);
+  });
   const dataDir = values['data-dir'] ?? defaults.dataDir;
   if (!dataDir) fail('--data-dir is required');
   const srv = await startServer({

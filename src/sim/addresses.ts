@@ -26,3 +26,18 @@ export function podSubnetPrefix(i: number): string {
 export function podCidr(i: number): string {
   return `${podSubnetPrefix(i)}.0/24`;
 }
+
+/**
+ * The address slot of node `i` of a simulator whose names start with `prefix`: simulators with
+ * different prefixes start at different slots (an FNV-1a hash of the prefix), so two `kite sim`
+ * processes on one cluster do not hand out the same node and pod addresses.
+ */
+export function addressSlot(prefix: string, i: number): number {
+  let h = 0x811c9dc5;
+  for (let k = 0; k < prefix.length; k++) {
+    h ^= prefix.charCodeAt(k);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  const base = prefix === 'sim-' ? 0 : h % MAX_SIM_NODES;
+  return (base + i) % MAX_SIM_NODES;
+}

@@ -7,7 +7,7 @@ import { SharedInformerFactory, defaultLogger } from '../client/index.js';
 import { Quantity } from '../machinery/quantity.js';
 import { realClock, type Clock } from '../machinery/clock.js';
 import { findResource } from '../api/resources.js';
-import { MAX_SIM_NODES, nodeInternalIp, podSubnetPrefix } from './addresses.js';
+import { MAX_SIM_NODES, addressSlot, nodeInternalIp, podSubnetPrefix } from './addresses.js';
 import { IpPool } from './ip-pool.js';
 import { NodeController } from './node-controller.js';
 import { PodController, type SimNodeRuntime } from './pod-controller.js';
@@ -82,9 +82,10 @@ export class SimulatedNodes {
     this.logger = opts.logger ?? defaultLogger;
     this.specs = [];
     for (let i = 0; i < count; i++) {
-      const spec: SimNodeSpec = { name: `${prefix}${i}`, internalIP: nodeInternalIp(i), cpu, memory, maxPods };
+      const slot = addressSlot(prefix, i);
+      const spec: SimNodeSpec = { name: `${prefix}${i}`, internalIP: nodeInternalIp(slot), cpu, memory, maxPods };
       this.specs.push(spec);
-      this.runtimes.set(spec.name, { internalIP: spec.internalIP, pool: new IpPool(podSubnetPrefix(i)) });
+      this.runtimes.set(spec.name, { internalIP: spec.internalIP, pool: new IpPool(podSubnetPrefix(slot)) });
     }
     this.nodeNames = this.specs.map((s) => s.name);
     this.stages = opts.podStages ?? defaultPodStages({
