@@ -6,10 +6,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
 import { timingSafeEqual } from 'node:crypto';
 import type { ApiHandler, ApiRequest, ResponseSink } from '../client/transport.js';
-import { requestEntityTooLarge, unauthorized } from '../machinery/errors.js';
+import { unauthorized } from '../machinery/errors.js';
 import { certificateUser, type Pki } from './certs.js';
 import { sendError } from './respond.js';
-import { MAX_BODY_BYTES } from './rest.js';
+import { MAX_BODY_BYTES, bodyTooLarge } from './rest.js';
 
 export interface HttpServerOptions {
   pki: Pki;
@@ -47,12 +47,12 @@ export function sinkFor(res: ServerResponse): ResponseSink {
 
 async function readBody(req: IncomingMessage): Promise<Buffer> {
   const declared = Number(req.headers['content-length'] ?? '0');
-  if (declared > MAX_BODY_BYTES) throw requestEntityTooLarge(MAX_BODY_BYTES);
+  if (declared > MAX_BODY_BYTES) throw bodyTooLarge();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req as AsyncIterable<Buffer>) {
     size += chunk.length;
-    if (size > MAX_BODY_BYTES) throw requestEntityTooLarge(MAX_BODY_BYTES);
+    if (size > MAX_BODY_BYTES) throw bodyTooLarge();
     chunks.push(chunk);
   }
   return Buffer.concat(chunks);

@@ -1,5 +1,7 @@
 // Parses a resource request path into its parts, as k8s.io/apiserver's RequestInfoFactory does.
 
+import { badRequest } from '../machinery/errors.js';
+
 export interface RequestInfo {
   isResourceRequest: boolean;
   path: string;
@@ -12,6 +14,16 @@ export interface RequestInfo {
   subresource: string;
   name: string;
   parts: string[];
+}
+
+/** Decodes one %-escaped path segment; a malformed escape is a 400 (Go: `invalid URL escape "%A"`). */
+function decodeSegment(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    const bad = /%(?![0-9A-Fa-f]{2})[0-9A-Za-z]{0,2}/.exec(s)?.[0] ?? s;
+    throw badRequest(`invalid URL escape ${JSON.stringify(bad)}`);
+  }
 }
 
 const NAMESPACE_SUBRESOURCES = new Set(['status', 'finalize']);
@@ -34,7 +46,8 @@ export function parseRequestInfo(method: string, path: string, query: URLSearchP
   } else {
     return info;
   }
-  rest = rest.map((s) => decodeURIComponent(s));
+  // As Go's server: the path is decoded before it is split, so an escaped '/' separates segments.
+  rest = rest.flatMap((s) => decodeSegment(s).split('/')).filter((s) => s !== '');
   info.isResourceRequest = true;
   if (rest[0] === 'namespaces' && rest.length > 1) {
     info.namespace = rest[1]!;

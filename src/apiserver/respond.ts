@@ -13,6 +13,11 @@ export function sendJson(res: ResponseSink, status: number, body: unknown, conte
 /** Translates any error into a Status (the single boundary for storage and unexpected errors). */
 export function toStatusError(err: unknown): StatusError {
   if (err instanceof StatusError) return err;
+  // Only input nested deeper than the recursive patch/apply code can walk gets here (bodies are
+  // limited to MAX_NESTING_DEPTH levels): the request's fault, not the server's.
+  if (err instanceof RangeError && /Maximum call stack size exceeded/.test(err.message)) {
+    return new StatusError(400, 'BadRequest', 'the request is nested too deeply to be processed', undefined, { cause: err });
+  }
   if (isStorageError(err, 'Unreachable') || isStorageError(err, 'Timeout')) {
     return new StatusError(504, 'Timeout', `storage is unavailable: ${err.message}`, { retryAfterSeconds: 1 }, { cause: err });
   }

@@ -5,14 +5,15 @@ import type { ApiRequest, ResponseSink } from '../client/transport.js';
 import type { KubeObject } from '../api/types.js';
 import { isPlainObject } from '../api/types.js';
 import type { ResourceInfo } from '../api/resources.js';
-import { badRequest, methodNotAllowed, notFound, notFoundPath, requestEntityTooLarge, unsupportedMediaType, StatusError, type StatusCause } from '../machinery/errors.js';
+import { badRequest, fieldErr, invalid, methodNotAllowed, notAcceptable, notFound, notFoundPath, unsupportedMediaType, StatusError, type FieldError, type StatusCause } from '../machinery/errors.js';
 import { parseJsonStrict, parseYamlOrJson } from '../machinery/index.js';
 import { decodeProtobufObject, unknownFields, schemaRegistry } from '../api/schema/index.js';
 import { toTable } from '../api/printers/index.js';
 import type { Clock } from '../machinery/clock.js';
 import type { RequestInfo } from './request-info.js';
-import { BODY_TYPES, PATCH_TYPES, mediaTypeOf, parseAccept, wantsTable, type PatchType } from './negotiation.js';
+import { BODY_TYPES, PATCH_TYPES, acceptsJson, mediaTypeOf, parseAccept, wantsTable, type PatchType } from './negotiation.js';
 import { sendJson, sendError } from './respond.js';
+import { typedDecode, documentOrder } from './typed-decode.js';
 import type { GenericRegistry, DeleteOptions } from './registry/generic.js';
 import type { CacheEntry, CacheEventType } from './watch-cache.js';
 import { scaleOf, applyScale } from './registry/scale.js';
@@ -20,6 +21,11 @@ import type { Subresources } from './registry/subresources.js';
 
 export const MAX_BODY_BYTES = 3 * 1024 * 1024;
 const TABLE_TYPE = 'application/json;as=Table;v=v1;g=meta.k8s.io';
+
+/** 413 for a body over MAX_BODY_BYTES, worded as upstream's limitedReadBody. */
+export function bodyTooLarge(): StatusError {
+  return new StatusError(413, 'RequestEntityTooLarge', `Request entity too large: limit is ${MAX_BODY_BYTES}`);
+}
 
 export interface RestDeps {
   registries: Map<string, GenericRegistry>;
@@ -53,12 +59,54 @@ function intParam(q: URLSearchParams, name: string): number | undefined {
   return Number(v);
 }
 
+/** Upstream ValidateListOptions: 422 Invalid on ListOptions for inconsistent list/watch parameters. */
+export function validateListOptions(q: URLSearchParams, watch: boolean): void {
+  const match = q.get('resourceVersionMatch') ?? '';
+  const rv = q.get('resourceVersion') ?? '';
+  const cont = q.get('continue') ?? '';
+  const sendInitialEvents = q.get('sendInitialEvents');
+  const errs: FieldError[] = [];
+  if (watch) {
+    if (sendInitialEvents !== null && match !== 'NotOlderThan') errs.push(fieldErr.forbidden('resourceVersionMatch', 'sendInitialEvents requires setting resourceVersionMatch to NotOlderThan'));
+    if (match) {
+      if (sendInitialEvents === null) errs.push(fieldErr.forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden for watch unless sendInitialEvents is provided'));
+      if (match !== 'NotOlderThan') errs.push(fieldErr.notSupported('resourceVersionMatch', match, ['NotOlderThan']));
+      if (cont) errs.push(fieldErr.forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided'));
+    }
+  } else {
+    if (match) {
+      if (!rv) errs.push(fieldErr.forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden unless resourceVersion is provided'));
+      if (cont) errs.push(fieldErr.forbidden('resourceVersionMatch', 'resourceVersionMatch is forbidden when continue is provided'));
+      if (match !== 'Exact' && match !== 'NotOlderThan') errs.push(fieldErr.notSupported('resourceVersionMatch', match, ['Exact', 'NotOlderThan', '']));
+      if (match === 'Exact' && rv === '0') errs.push(fieldErr.forbidden('resourceVersionMatch', 'resourceVersionMatch "exact" is forbidden for resourceVersion "0"'));
+    }
+    if (sendInitialEvents !== null) errs.push(fieldErr.forbidden('sendInitialEvents', 'sendInitialEvents is forbidden for list'));
+  }
+  if (errs.length) throw invalid('meta.k8s.io', 'ListOptions', '', errs);
+}
+
 interface Decoded { obj: unknown; warnings: string[] }
 
+/** Go's decoder stops at 10000 levels; the patch and apply code recurse, so deeper bodies are refused. */
+export const MAX_NESTING_DEPTH = 10000;
+
+/** The nesting depth of a JSON value (iterative: the value may be deeper than the stack). */
+export function nestingDepth(v: unknown): number {
+  let max = 0;
+  const stack: [unknown, number][] = [[v, 1]];
+  while (stack.length) {
+    const [x, d] = stack.pop()!;
+    if (x === null || typeof x !== 'object') continue;
+    if (d > max) max = d;
+    for (const c of Array.isArray(x) ? x : Object.values(x)) if (c !== null && typeof c === 'object') stack.push([c, d + 1]);
+  }
+  return max;
+}
+
 /** Decodes a request body by Content-Type, with strict or lenient field validation. */
-export function decodeBody(req: ApiRequest, expect: { schemaName?: string; allowed: readonly string[]; fieldValidation: FieldValidation }): Decoded {
+export function decodeBody(req: ApiRequest, expect: { schemaName?: string; allowed: readonly string[]; fieldValidation: FieldValidation; typed?: { kind: string; apiVersion: string } }): Decoded {
   const body = req.body ?? Buffer.alloc(0);
-  if (body.length > MAX_BODY_BYTES) throw requestEntityTooLarge(MAX_BODY_BYTES);
+  if (body.length > MAX_BODY_BYTES) throw bodyTooLarge();
   const mt = mediaTypeOf(req.headers['content-type']) || 'application/json';
   if (!expect.allowed.includes(mt)) throw unsupportedMediaType(mt, [...expect.allowed]);
   if (body.length === 0) throw badRequest('the request body is empty: expected an object');
@@ -75,8 +123,26 @@ export function decodeBody(req: ApiRequest, expect: { schemaName?: string; allow
     obj = r.value;
     duplicates = r.duplicates;
   }
-  const problems: string[] = duplicates.map((d) => `duplicate field "${d}"`);
-  if (expect.schemaName && isPlainObject(obj) && expect.fieldValidation !== 'Ignore') {
+  if (nestingDepth(obj) > MAX_NESTING_DEPTH) throw badRequest(`the request body is nested too deeply: more than ${MAX_NESTING_DEPTH} levels`);
+  let problems: string[] = duplicates.map((d) => `duplicate field "${d}"`);
+  if (expect.schemaName && isPlainObject(obj) && expect.typed) {
+    // Decoding into the kind's type: mistyped values fail (400, as upstream's transformDecodeError),
+    // undeclared fields are dropped and reported with the duplicates in document order.
+    const { kind, apiVersion } = expect.typed;
+    const order = mt === 'application/json' ? documentOrder(obj) : undefined;
+    const r = typedDecode(obj, expect.schemaName, kind, { prune: true });
+    if (r.typeError) {
+      const bodyKind = typeof obj.kind === 'string' && obj.kind ? obj.kind : kind;
+      const version = (typeof obj.apiVersion === 'string' && obj.apiVersion ? obj.apiVersion : apiVersion).split('/').pop();
+      throw badRequest(`${bodyKind} in version ${JSON.stringify(version)} cannot be handled as a ${kind}: ${r.typeError}`);
+    }
+    if (expect.fieldValidation !== 'Ignore') {
+      const unknown = new Set(r.unknown);
+      const listed = [...duplicates.filter((d) => !unknown.has(d)).map((d) => ({ path: d, text: `duplicate field "${d}"` })), ...r.unknown.map((u) => ({ path: u, text: `unknown field "${u}"` }))];
+      if (order) listed.sort((a, b) => (order.get(a.path) ?? Infinity) - (order.get(b.path) ?? Infinity));
+      problems = order ? listed.map((p) => p.text) : [...problems, ...r.unknown.map((u) => `unknown field "${u}"`)];
+    }
+  } else if (expect.schemaName && isPlainObject(obj) && expect.fieldValidation !== 'Ignore') {
     for (const u of unknownFields(obj, expect.schemaName)) problems.push(`unknown field "${u}"`);
   }
   if (problems.length && expect.fieldValidation === 'Strict') {
@@ -101,6 +167,7 @@ export class RestHandler {
 
   async handle(req: ApiRequest, res: ResponseSink, info: RequestInfo): Promise<void> {
     const reg = this.registry(info);
+    if (!acceptsJson(parseAccept(req.headers.accept))) throw notAcceptable(['application/json', 'application/yaml', 'application/vnd.kubernetes.protobuf']);
     const r = reg.info;
     if (info.namespace && !r.namespaced && info.resource !== 'namespaces') throw notFoundPath();
     if (r.namespaced && info.resource !== 'namespaces' && !info.namespace && info.verb !== 'list' && info.verb !== 'watch' && info.verb !== 'deletecollection' && !(info.verb === 'create' && r.kind === 'Binding')) {
@@ -109,6 +176,11 @@ export class RestHandler {
     if (info.subresource) {
       await this.deps.subresources.handle(req, res, info, reg, this);
       return;
+    }
+    // No route upstream: POST to a named object, PUT/PATCH to a collection, or a verb the resource lacks.
+    const routed = info.verb === 'create' ? !info.name : info.verb === 'update' || info.verb === 'patch' ? !!info.name : true;
+    if (!routed || !r.verbs.includes(info.verb)) {
+      throw new StatusError(405, 'MethodNotAllowed', 'the server does not allow this method on the requested resource', {});
     }
     const q = req.query;
     switch (info.verb) {
@@ -153,6 +225,7 @@ export class RestHandler {
 
   private async list(req: ApiRequest, res: ResponseSink, reg: GenericRegistry, info: RequestInfo): Promise<void> {
     const q = req.query;
+    validateListOptions(q, false);
     const limit = intParam(q, 'limit');
     const result = await reg.list(info.namespace, {
       labelSelector: q.get('labelSelector') ?? undefined,
@@ -182,14 +255,12 @@ export class RestHandler {
 
   private async watch(req: ApiRequest, res: ResponseSink, reg: GenericRegistry, info: RequestInfo): Promise<void> {
     const q = req.query;
+    validateListOptions(q, true);
     const sendInitialEvents = q.get('sendInitialEvents');
     const bookmarks = q.get('allowWatchBookmarks') === 'true' || q.get('allowWatchBookmarks') === '1';
     const rvParam = q.get('resourceVersion') ?? undefined;
     let initialEventsEnd = false;
     if (sendInitialEvents !== null) {
-      if (q.get('resourceVersionMatch') !== 'NotOlderThan') {
-        throw new StatusError(422, 'Invalid', 'ListOptions.meta.k8s.io "" is invalid: resourceVersionMatch: Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan', { causes: [{ reason: 'FieldValueForbidden', message: 'Forbidden: sendInitialEvents requires setting resourceVersionMatch to NotOlderThan', field: 'resourceVersionMatch' }] });
-      }
       if (sendInitialEvents === 'true' && !bookmarks) {
         throw new StatusError(422, 'Invalid', 'ListOptions.meta.k8s.io "" is invalid: allowWatchBookmarks: Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true', { causes: [{ reason: 'FieldValueForbidden', message: 'Forbidden: sendInitialEvents requires setting allowWatchBookmarks to true', field: 'allowWatchBookmarks' }] });
       }
@@ -237,15 +308,24 @@ export class RestHandler {
       if (res.open) res.end();
     };
 
-    const w = reg.watch(info.namespace, {
-      labelSelector: q.get('labelSelector') ?? undefined,
-      fieldSelector: q.get('fieldSelector') ?? undefined,
-      resourceVersion: rvParam,
-      sendInitialEvents: sendInitialEvents === null ? undefined : sendInitialEvents === 'true',
-    }, {
-      send: (type, entry) => write(encode(type, entry)),
-      close: () => finish(),
-    });
+    let w: ReturnType<GenericRegistry['watch']>;
+    try {
+      w = reg.watch(info.namespace, {
+        labelSelector: q.get('labelSelector') ?? undefined,
+        fieldSelector: q.get('fieldSelector') ?? undefined,
+        resourceVersion: rvParam,
+        sendInitialEvents: sendInitialEvents === null ? undefined : sendInitialEvents === 'true',
+      }, {
+        send: (type, entry) => write(encode(type, entry)),
+        close: () => finish(),
+      });
+    } catch (err) {
+      // As upstream's cacher: a too old resourceVersion is an ERROR event in a 200 stream.
+      if (!(err instanceof StatusError && err.code === 410)) throw err;
+      res.writeHead(200, { 'content-type': table ? TABLE_TYPE : 'application/json', 'cache-control': 'no-cache, private' });
+      res.end(`{"type":"ERROR","object":${JSON.stringify(err.toStatus())}}\n`);
+      return;
+    }
     cancel = w.cancel;
     res.writeHead(200, { 'content-type': table ? TABLE_TYPE : 'application/json', 'transfer-encoding': 'chunked', 'cache-control': 'no-cache, private' });
     for (const ev of w.initial) lines.push(encode(ev.type, ev.entry));
@@ -270,7 +350,7 @@ export class RestHandler {
   private async create(req: ApiRequest, res: ResponseSink, reg: GenericRegistry, info: RequestInfo): Promise<void> {
     const q = req.query;
     const fv = fieldValidationOf(q);
-    const { obj, warnings } = decodeBody(req, { schemaName: this.schemaName(reg), allowed: BODY_TYPES, fieldValidation: fv });
+    const { obj, warnings } = decodeBody(req, { schemaName: this.schemaName(reg), allowed: BODY_TYPES, fieldValidation: fv, typed: { kind: reg.info.kind, apiVersion: reg.apiVersion } });
     if (!isPlainObject(obj)) throw badRequest('the request body must be a JSON object');
     const created = await reg.create(info.namespace, obj as KubeObject, { dryRun: dryRunOf(q), fieldManager: this.fieldManager(req), user: req.user });
     this.sendObject(req, res, 201, created, undefined, warningHeaders(warnings));
@@ -294,7 +374,7 @@ export class RestHandler {
   async update(req: ApiRequest, res: ResponseSink, reg: GenericRegistry, info: RequestInfo, subresource: string): Promise<void> {
     const q = req.query;
     const fv = fieldValidationOf(q);
-    const { obj, warnings } = decodeBody(req, { schemaName: this.schemaName(reg), allowed: BODY_TYPES, fieldValidation: fv });
+    const { obj, warnings } = decodeBody(req, { schemaName: this.schemaName(reg), allowed: BODY_TYPES, fieldValidation: fv, typed: { kind: reg.info.kind, apiVersion: reg.apiVersion } });
     if (!isPlainObject(obj)) throw badRequest('the request body must be a JSON object');
     const r = await reg.update(info.namespace, info.name, obj as KubeObject, { dryRun: dryRunOf(q), fieldManager: this.fieldManager(req), subresource, user: req.user });
     this.sendObject(req, res, r.created ? 201 : 200, r.obj, undefined, warningHeaders(warnings));

@@ -26,7 +26,7 @@ import { strategicMergePatch } from '../../machinery/patch/strategic.js';
 import { applyJsonPatch } from '../../machinery/jsonpatch.js';
 import { applyMergePatch } from '../../machinery/mergepatch.js';
 import { schemaRegistry } from '../../api/schema/registry.js';
-import { unknownFields } from '../../api/schema/strict.js';
+import { typedDecode, comparePaths } from '../typed-decode.js';
 import { podQosClass } from '../../api/qos.js';
 import type { PatchType } from '../negotiation.js';
 
@@ -96,6 +96,8 @@ export interface DeleteResult {
 
 const MAX_CAS_RETRIES = 8;
 
+const CONTINUE_EXPIRED_MESSAGE = 'The provided continue parameter is too old to display a consistent list result. You can start a new list without the continue parameter, or use the continue token in this response to retrieve the remainder of the results. Continuing with the provided token results in an inconsistent list - objects that were created, modified, or deleted between the time the first chunk was returned and now may show up in the list.';
+
 interface ContinueToken { rv: number; start: string }
 
 function encodeContinue(t: ContinueToken): string {
@@ -108,6 +110,22 @@ function decodeContinue(s: string): ContinueToken {
     if (typeof t.rv === 'number' && typeof t.start === 'string') return { rv: t.rv, start: t.start };
   } catch { /* fall through */ }
   throw badRequest('continue key is not valid: incorrect encoded start resourceVersion (version meta.k8s.io/v1)');
+}
+
+/**
+ * Runs a server-side apply. An apply configuration that does not convert to the kind's type
+ * ("failed to create typed patch object ...") is the client's fault: 400 with the same message, as
+ * kubernetes/kubernetes#139253 asks (upstream still answers 500 there).
+ */
+function applyAsClientError<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (err) {
+    if (err instanceof StatusError && err.code === 500 && err.message.startsWith('failed to create typed patch object')) {
+      throw badRequest(err.message);
+    }
+    throw err;
+  }
 }
 
 export function parseResourceVersion(rv: string | undefined): number | undefined {
@@ -174,13 +192,16 @@ export class GenericRegistry {
     const fs = fieldSelector ? parseFieldSelector(fieldSelector) : undefined;
     let nodeName: string | undefined;
     if (fs) {
-      const allowed = new Set(['metadata.name', ...(this.info.namespaced ? ['metadata.namespace'] : []), ...Object.keys(this.strategy.selectableFields)]);
+      const labels = this.strategy.fieldLabels;
+      const allowed = new Set(['metadata.name', ...(labels?.namespace === false ? [] : ['metadata.namespace']), ...Object.keys(this.strategy.selectableFields)]);
       for (const r of fs.requirements()) {
-        if (!allowed.has(r.field)) throw badRequest(`field label not supported: ${r.field}`);
+        if (allowed.has(r.field)) continue;
+        throw badRequest(labels ? labels.unsupported(r.field) : `${JSON.stringify(r.field)} is not a known field selector: only "metadata.name", "metadata.namespace"`);
       }
       if (this.info.kind === 'Pod') {
+        // Only a node name indexes the watchers: `spec.nodeName=` (unscheduled pods) is an ordinary filter.
         const v = fs.exactValue('spec.nodeName');
-        if (v !== undefined) nodeName = v;
+        if (v) nodeName = v;
       }
     }
     const strategy = this.strategy;
@@ -213,7 +234,9 @@ export class GenericRegistry {
     const out: CacheEntry[] = [];
     let cont: string | undefined;
     let remaining = 0;
-    const items = this.cache.sortedItems();
+    // A continued list shows the state at the first page's revision: the cache when nothing under
+    // this prefix changed since, else storage read at that revision.
+    const items = opts.continue && !this.unchangedSince(prefix, rv) ? await this.readAt(prefix, start, rv) : this.cache.sortedItems();
     // Binary search the first key >= max(prefix, start).
     const from = start > prefix ? start : prefix;
     let lo = 0, hi = items.length;
@@ -238,6 +261,28 @@ export class GenericRegistry {
       if (!opts.labelSelector && !opts.fieldSelector) res.remainingItemCount = remaining;
     }
     return res;
+  }
+
+  /** True when the cache holds no change under prefix after revision rv (so it shows the state at rv). */
+  private unchangedSince(prefix: string, rv: number): boolean {
+    if (rv > this.deps.cacher.rv) return false;
+    const events = this.cache.eventsSince(rv);
+    return events !== undefined && !events.some((ev) => ev.entry.key.startsWith(prefix));
+  }
+
+  /** The objects under prefix from key start on, as they were at revision rv (410 once compacted). */
+  private async readAt(prefix: string, start: string, rv: number): Promise<CacheEntry[]> {
+    try {
+      const res = await this.deps.store.list(prefix, { revision: rv, startKey: start > prefix ? start : undefined });
+      return res.kvs.map((kv) => {
+        const obj = JSON.parse(Buffer.from(kv.value).toString('utf8')) as KubeObject;
+        obj.metadata.resourceVersion = String(kv.modRevision);
+        return { key: kv.key, obj, json: JSON.stringify(obj), rv: kv.modRevision };
+      });
+    } catch (err) {
+      if (isStorageError(err, 'Compacted')) throw new StatusError(410, 'Expired', CONTINUE_EXPIRED_MESSAGE);
+      throw err;
+    }
   }
 
   /** Registers a watcher; returns the events to replay first (or throws 410 when too old). */
@@ -541,7 +586,7 @@ export class GenericRegistry {
           const applied = clone(patch as KubeObject);
           applied.metadata = { ...(applied.metadata ?? {}), name };
           if (this.info.namespaced) applied.metadata.namespace = namespace;
-          const { object } = serverSideApply(undefined, applied, opts.fieldManager!, this.applyOptions(!!opts.force, sub), this.schema(), schemaRegistry);
+          const { object } = applyAsClientError(() => serverSideApply(undefined, applied, opts.fieldManager!, this.applyOptions(!!opts.force, sub), this.schema(), schemaRegistry));
           const created = await this.createPrepared(namespace, object, ctx, opts);
           pending = created;
           return created;
@@ -551,15 +596,25 @@ export class GenericRegistry {
         let next: KubeObject;
         const base = this.patchBase(cur, sub);
         if (isApply) {
-          next = serverSideApply(base, clone(patch as KubeObject), opts.fieldManager!, this.applyOptions(!!opts.force, sub), this.schema(), schemaRegistry).object;
+          next = applyAsClientError(() => serverSideApply(base, clone(patch as KubeObject), opts.fieldManager!, this.applyOptions(!!opts.force, sub), this.schema(), schemaRegistry)).object;
         } else {
           next = this.applyPatch(base, patchType, patch) as KubeObject;
           if (!isPlainObject(next)) throw badRequest('the patch produced a non-object');
         }
         next = this.unpatchBase(next, cur, sub);
-        if (!isApply && opts.fieldValidation && opts.fieldValidation !== 'Ignore') {
-          const schemaName = schemaRegistry.nameForKind(this.apiVersion, this.info.kind);
-          const unknown = schemaName ? unknownFields(next, schemaName).map((u) => `unknown field "${u}"`) : [];
+        const schemaName = isApply ? undefined : schemaRegistry.nameForKind(this.apiVersion, this.info.kind);
+        if (schemaName && sub !== 'scale') {
+          // Decode the patched object into the kind's type (upstream: 422 on a mistyped result;
+          // undeclared fields are dropped, or rejected with fieldValidation=Strict).
+          const patchedJson = patchType === 'application/strategic-merge-patch+json' ? undefined : JSON.stringify(next);
+          const typed = typedDecode(next as unknown as Record<string, unknown>, schemaName, this.info.kind, { prune: true });
+          if (typed.typeError) {
+            const badValue = patchedJson ?? JSON.stringify(patch);
+            throw new StatusError(422, 'Invalid', ` "" is invalid: patch: Invalid value: ${JSON.stringify(badValue)}: ${typed.typeError}`, {
+              causes: [{ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(badValue)}: ${typed.typeError}`, field: 'patch' }],
+            });
+          }
+          const unknown = opts.fieldValidation === 'Ignore' ? [] : [...typed.unknown].sort(comparePaths).map((u) => `unknown field "${u}"`);
           if (unknown.length && opts.fieldValidation === 'Strict') {
             throw new StatusError(400, 'BadRequest', `strict decoding error: ${unknown.join(', ')}`, { causes: unknown.map((m) => ({ reason: 'FieldValueInvalid', message: m })) });
           }

@@ -14,6 +14,12 @@ export interface Strategy {
   selectableFields: Record<string, (obj: KubeObject) => string | undefined>;
   /** Deleted objects are returned (pods) rather than a Status. */
   returnDeletedObject: boolean;
+  /**
+   * Kinds with their own field label conversion upstream: whether metadata.namespace is selectable
+   * and the message for an unsupported label. Undefined: the default conversion (metadata.name and
+   * metadata.namespace, `"x" is not a known field selector: ...`).
+   */
+  fieldLabels?: { namespace: boolean; unsupported: (label: string) => string };
 }
 
 type Getter = (obj: KubeObject) => string | undefined;
@@ -49,6 +55,11 @@ const EVENT_FIELDS: Record<string, Getter> = {
   type: at('type'),
 };
 
+const SERVICE_FIELDS: Record<string, Getter> = {
+  'spec.clusterIP': at('spec', 'clusterIP'),
+  'spec.type': at('spec', 'type'),
+};
+
 const EVENTS_V1_FIELDS: Record<string, Getter> = {
   'regarding.kind': at('regarding', 'kind'),
   'regarding.namespace': at('regarding', 'namespace'),
@@ -70,21 +81,29 @@ export function strategyFor(r: ResourceInfo): Strategy {
     selectableFields: {},
     returnDeletedObject: r.kind === 'Pod',
   };
-  if (r.group === '' && r.kind === 'Pod') s.selectableFields = POD_FIELDS;
-  else if (r.group === '' && r.kind === 'Event') s.selectableFields = EVENT_FIELDS;
+  const notSupported = { namespace: true, unsupported: (label: string) => `field label not supported: ${label}` };
+  if (r.group === '' && r.kind === 'Pod') { s.selectableFields = POD_FIELDS; s.fieldLabels = notSupported; }
+  else if (r.group === '' && r.kind === 'Event') { s.selectableFields = EVENT_FIELDS; s.fieldLabels = notSupported; }
   else if (r.group === 'events.k8s.io') s.selectableFields = EVENTS_V1_FIELDS;
-  else if (r.kind === 'Secret') s.selectableFields = { type: at('type') };
-  else if (r.kind === 'Node') s.selectableFields = { 'spec.unschedulable': (o) => String(Boolean((o.spec as { unschedulable?: boolean } | undefined)?.unschedulable)) };
-  else if (r.kind === 'Namespace') s.selectableFields = { 'status.phase': at('status', 'phase') };
-  else if (r.kind === 'ReplicaSet') s.selectableFields = { 'status.replicas': at('status', 'replicas') };
-  else if (r.kind === 'Job') s.selectableFields = { 'status.successful': at('status', 'succeeded') };
+  else if (r.group === '' && r.kind === 'Secret') { s.selectableFields = { type: at('type') }; s.fieldLabels = notSupported; }
+  else if (r.group === '' && r.kind === 'Service') { s.selectableFields = SERVICE_FIELDS; s.fieldLabels = notSupported; }
+  else if (r.group === '' && r.kind === 'Node') {
+    s.selectableFields = { 'spec.unschedulable': (o) => String(Boolean((o.spec as { unschedulable?: boolean } | undefined)?.unschedulable)) };
+    s.fieldLabels = { ...notSupported, namespace: false };
+  } else if (r.group === '' && r.kind === 'Namespace') {
+    s.selectableFields = { 'status.phase': at('status', 'phase') };
+    s.fieldLabels = { ...notSupported, namespace: false };
+  } else if (r.kind === 'ReplicaSet') s.selectableFields = { 'status.replicas': at('status', 'replicas') };
+  else if (r.group === 'batch' && (r.kind === 'Job' || r.kind === 'CronJob')) {
+    s.selectableFields = { 'status.successful': at('status', 'succeeded') };
+    s.fieldLabels = { namespace: true, unsupported: (label) => `field label ${JSON.stringify(label)} not supported for ${JSON.stringify(r.kind)}` };
+  }
   return s;
 }
 
 /** The field set a field selector is matched against. */
 export function selectableFieldSet(s: Strategy, obj: KubeObject, namespaced: boolean): Record<string, string> {
-  const out: Record<string, string> = { 'metadata.name': obj.metadata.name ?? '' };
-  if (namespaced) out['metadata.namespace'] = obj.metadata.namespace ?? '';
+  const out: Record<string, string> = { 'metadata.name': obj.metadata.name ?? '', 'metadata.namespace': namespaced ? obj.metadata.namespace ?? '' : '' };
   for (const [k, get] of Object.entries(s.selectableFields)) out[k] = get(obj) ?? '';
   return out;
 }

@@ -13,6 +13,9 @@ import { decodeBody } from '../rest.js';
 import { BODY_TYPES, mediaTypeOf } from '../negotiation.js';
 import { sendJson } from '../respond.js';
 import { scaleOf, applyScale } from './scale.js';
+import { typedDecode } from '../typed-decode.js';
+
+const SCALE_SCHEMA = 'io.k8s.api.autoscaling.v1.Scale';
 import { rfc3339, type Clock } from '../../machinery/clock.js';
 
 export type SubresourceHandler = (req: ApiRequest, res: ResponseSink, info: RequestInfo, reg: GenericRegistry, rest: RestHandler) => Promise<void>;
@@ -81,7 +84,8 @@ export class Subresources {
     }
     let computeReplicas: (cur: KubeObject) => { replicas: number | undefined; rv?: string };
     if (info.verb === 'update') {
-      const { obj } = decodeBody(req, { allowed: BODY_TYPES, fieldValidation: 'Ignore' });
+      const { obj } = decodeBody(req, { allowed: BODY_TYPES, fieldValidation: 'Ignore', schemaName: SCALE_SCHEMA, typed: { kind: 'Scale', apiVersion: 'autoscaling/v1' } });
+      if (!isPlainObject(obj)) throw badRequest('the request body must be a Scale object');
       computeReplicas = () => ({ replicas: applyScale(obj), rv: isPlainObject(obj) && isPlainObject(obj.metadata) ? (obj.metadata.resourceVersion as string | undefined) : undefined });
     } else if (info.verb === 'patch') {
       const mt = mediaTypeOf(req.headers['content-type']);
@@ -91,6 +95,11 @@ export class Subresources {
       computeReplicas = (cur) => {
         const scale = scaleOf(cur);
         const next = mt === 'application/json-patch+json' ? applyJsonPatch(scale, patch) : applyMergePatch(scale, mt === 'application/apply-patch+yaml' && isPlainObject(patch) ? { spec: patch.spec } : patch);
+        const typeError = isPlainObject(next) ? typedDecode(next, SCALE_SCHEMA, 'Scale', { prune: true }).typeError : 'the patched Scale is not an object';
+        if (typeError) {
+          const badValue = JSON.stringify(next);
+          throw new StatusError(422, 'Invalid', ` "" is invalid: patch: Invalid value: ${JSON.stringify(badValue)}: ${typeError}`, { causes: [{ reason: 'FieldValueInvalid', message: `Invalid value: ${JSON.stringify(badValue)}: ${typeError}`, field: 'patch' }] });
+        }
         return { replicas: applyScale(next) };
       };
     } else throw methodNotAllowed(req.method, `${info.resource}/scale`);
