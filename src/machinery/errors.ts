@@ -107,7 +107,8 @@ export function notAcceptable(accepted: string[]): StatusError {
 }
 
 export function unsupportedMediaType(contentType: string, supported: string[]): StatusError {
-  return new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${supported.join(', ')}`, { causes: [{ reason: 'UnexpectedServerResponse', message: contentType }] });
+  void contentType;
+  return new StatusError(415, 'UnsupportedMediaType', `the body of the request was in an unknown format - accepted media types include: ${supported.join(', ')}`);
 }
 
 export function requestEntityTooLarge(limit: number): StatusError {

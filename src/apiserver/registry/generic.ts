@@ -407,6 +407,7 @@ export class GenericRegistry {
 
     applyDefaults(obj);
     if (this.info.kind === 'Pod' && this.info.group === '') obj.status = { phase: 'Pending', qosClass: podQosClass(obj as Parameters<typeof podQosClass>[0]) };
+    if (this.info.kind === 'Service' && this.info.group === '') obj.status = { loadBalancer: {} };
     let ok = false;
     try {
       await this.admit('CREATE', obj, undefined, ctx);
