@@ -115,16 +115,12 @@ export class Cache {
     return st.pi;
   }
 
-  /** A pod seen bound to a node (informer add, or update that set spec.nodeName). */
+  /**
+   * A pod seen bound to a node (informer add, or update that set spec.nodeName). An assumed pod
+   * is confirmed (possibly on another node if someone else bound it).
+   */
   addPod(pod: Pod): void {
-    const key = podKey(pod);
-    const st = this.podStates.get(key);
-    if (st) {
-      // The assumed pod is confirmed (possibly on another node if someone else bound it).
-      this.updatePod(pod);
-      return;
-    }
-    this.place(this.newPodInfo(pod), false);
+    this.updatePod(pod);
   }
 
   updatePod(pod: Pod): void {

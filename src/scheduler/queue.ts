@@ -180,8 +180,9 @@ export class SchedulingQueue implements Nominator {
     this.armBackoffTimer();
   }
 
+  /** A waiting pod goes back: a gated one through PreEnqueue again, another to backoffQ while its back-off lasts. */
   private moveToActiveOrBackoff(q: QueuedPodInfo): void {
-    if (this.isBackingOff(q)) this.toBackoff(q);
+    if (!q.gated && this.isBackingOff(q)) this.toBackoff(q);
     else this.moveToActiveOrGate(q);
   }
 
@@ -192,7 +193,7 @@ export class SchedulingQueue implements Nominator {
   addUnschedulableIfNotPresent(q: QueuedPodInfo, rejected: boolean): void {
     const key = q.pi.key;
     this.inFlight.delete(key);
-    if (this.closed || this.activeQ.has(key) || this.backoffQ.has(key) || this.unschedulable.has(key)) return;
+    if (this.closed || this.has(key)) return;
     q.timestamp = this.now();
     this.addNominatedFromStatus(q.pi);
     if (!rejected || q.unschedulablePlugins.size === 0) {
@@ -251,7 +252,6 @@ export class SchedulingQueue implements Nominator {
     if (waiting) {
       waiting.pi = pi;
       if (oldPod && !podUpdatedForScheduling(oldPod, pi.pod)) return;
-      if (waiting.gated) { this.moveToActiveOrGate(waiting); return; }
       this.moveToActiveOrBackoff(waiting);
       return;
     }
@@ -284,8 +284,7 @@ export class SchedulingQueue implements Nominator {
     for (const q of [...this.unschedulable.values()]) {
       if (filter && !filter(q.pi)) continue;
       if (event !== FORCE && !this.mayHelp(q, event)) continue;
-      if (q.gated) this.moveToActiveOrGate(q);
-      else this.moveToActiveOrBackoff(q);
+      this.moveToActiveOrBackoff(q);
     }
   }
 
@@ -305,9 +304,7 @@ export class SchedulingQueue implements Nominator {
   private flushUnschedulableLeftover(): void {
     const now = this.clock.now();
     for (const q of [...this.unschedulable.values()]) {
-      if (now - q.timestamp <= this.maxUnschedulable) continue;
-      if (q.gated) this.moveToActiveOrGate(q);
-      else this.moveToActiveOrBackoff(q);
+      if (now - q.timestamp > this.maxUnschedulable) this.moveToActiveOrBackoff(q);
     }
   }
 

@@ -91,7 +91,6 @@ const ref = (group: string, version: string, resource: string): ResourceRef => {
   return r;
 };
 
-
 /** upstream validation.NoteLengthLimit. */
 const NOTE_LENGTH_LIMIT = 1024;
 

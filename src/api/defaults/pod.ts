@@ -1,6 +1,6 @@
 // Pod and PodTemplate defaults (core/v1 defaults.go and the generated defaulters that walk a PodSpec).
 
-import { ensureObj, isObj, isUnset, objects, setIfEmpty, setIfUnset, setIfZero, type JsonObject } from './json.js';
+import { ensureObj, isEmptyString, isObj, isUnset, objects, setIfEmpty, setIfUnset, setIfZero, type JsonObject } from './json.js';
 import { defaultPullPolicy } from './image.js';
 
 const SOURCE_FIELDS = [
@@ -33,7 +33,7 @@ function defaultProbe(p: unknown): void {
 }
 
 function defaultContainer(c: JsonObject): void {
-  if (isUnset(c.imagePullPolicy) || c.imagePullPolicy === '') c.imagePullPolicy = defaultPullPolicy(typeof c.image === 'string' ? c.image : '');
+  if (isEmptyString(c.imagePullPolicy)) c.imagePullPolicy = defaultPullPolicy(typeof c.image === 'string' ? c.image : '');
   setIfEmpty(c, 'terminationMessagePath', '/dev/termination-log');
   setIfEmpty(c, 'terminationMessagePolicy', 'File');
   for (const port of objects(c.ports)) setIfEmpty(port, 'protocol', 'TCP');
@@ -85,7 +85,7 @@ function defaultVolume(v: JsonObject): void {
   }
   if (isObj(v.image)) {
     const ref = typeof v.image.reference === 'string' ? v.image.reference : '';
-    if (isUnset(v.image.pullPolicy) || v.image.pullPolicy === '') v.image.pullPolicy = defaultPullPolicy(ref);
+    if (isEmptyString(v.image.pullPolicy)) v.image.pullPolicy = defaultPullPolicy(ref);
   }
 }
 

@@ -1,7 +1,7 @@
 // Service defaults (SetDefaults_Service) and the clusterIP/clusterIPs normalisation plus IP-family
 // initialisation the Service registry performs before validation (single-stack IPv4 cluster).
 
-import { ensureObj, isObj, isUnset, objects, setIfEmpty, type JsonObject } from './json.js';
+import { ensureObj, isEmptyString, isObj, isUnset, objects, setIfEmpty, type JsonObject } from './json.js';
 
 function externallyAccessible(spec: JsonObject): boolean {
   return spec.type === 'LoadBalancer' || spec.type === 'NodePort' || (spec.type === 'ClusterIP' && Array.isArray(spec.externalIPs) && spec.externalIPs.length > 0);
@@ -59,7 +59,7 @@ export function prepareServiceForUpdate(svc: JsonObject, old: JsonObject): void 
   const newIPs = Array.isArray(spec.clusterIPs) ? spec.clusterIPs : [];
   if (oldIPs.length > 0 && newIPs.length === 0 && oldSpec.clusterIP === spec.clusterIP) spec.clusterIPs = [...oldIPs];
   if (oldSpec.clusterIP !== spec.clusterIP) {
-    if (typeof oldSpec.clusterIP === 'string' && oldSpec.clusterIP !== '' && (isUnset(spec.clusterIP) || spec.clusterIP === '')) {
+    if (typeof oldSpec.clusterIP === 'string' && oldSpec.clusterIP !== '' && isEmptyString(spec.clusterIP)) {
       if (sameIPs(oldSpec.clusterIPs, spec.clusterIPs)) delete spec.clusterIPs;
     } else if (sameIPs(oldSpec.clusterIPs, spec.clusterIPs)) {
       spec.clusterIPs = [spec.clusterIP];

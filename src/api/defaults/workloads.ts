@@ -1,7 +1,7 @@
 // apps/v1 and batch/v1 defaults (apps/v1 and batch/v1 defaults.go) plus the create-time work of the
 // Job and DaemonSet strategies that kubectl output depends on.
 
-import { ensureObj, isObj, isUnset, objects, setIfEmpty, setIfUnset, type JsonObject } from './json.js';
+import { ensureObj, isEmptyString, isObj, isUnset, objects, setIfEmpty, setIfUnset, type JsonObject } from './json.js';
 import { defaultPodTemplate } from './pod.js';
 
 export function defaultDeployment(d: JsonObject): void {
@@ -29,7 +29,7 @@ export function defaultStatefulSet(sts: JsonObject): void {
   const spec = ensureObj(sts, 'spec');
   setIfEmpty(spec, 'podManagementPolicy', 'OrderedReady');
   const us = ensureObj(spec, 'updateStrategy');
-  if (isUnset(us.type) || us.type === '') {
+  if (isEmptyString(us.type)) {
     us.type = 'RollingUpdate';
     setIfUnset(us, 'rollingUpdate', {});
   }

@@ -5,7 +5,7 @@ import { arr, isSet, num, obj, optNum, str, type JsonObject } from './json.js';
 import { child, index } from './path.js';
 import { nameIsDNSSubdomain, validateLabelName, validateNamespaceName } from './meta.js';
 import { isValidLabelValue } from './names.js';
-import { validateLabelSelector } from './selector.js';
+import { validateLabelSelector, validateLabelSelectorRequirement } from './selector.js';
 
 const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'];
 
@@ -71,32 +71,6 @@ export function validateTaints(taints: unknown, path: string): FieldError[] {
   return errs;
 }
 
-function validateNodeSelectorRequirement(rq: JsonObject, allowInvalidValues: boolean, path: string): FieldError[] {
-  const errs: FieldError[] = [];
-  const values = arr(rq.values);
-  const op = str(rq.operator);
-  switch (op) {
-    case 'In': case 'NotIn':
-      if (values.length === 0) errs.push(fieldErr.required(child(path, 'values'), "must be specified when `operator` is 'In' or 'NotIn'"));
-      break;
-    case 'Exists': case 'DoesNotExist':
-      if (values.length > 0) errs.push(fieldErr.forbidden(child(path, 'values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
-      break;
-    case 'Gt': case 'Lt':
-      if (values.length !== 1) errs.push(fieldErr.required(child(path, 'values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
-      break;
-    default:
-      errs.push(fieldErr.invalid(child(path, 'operator'), op, 'not a valid selector operator'));
-  }
-  errs.push(...validateLabelName(str(rq.key), child(path, 'key')));
-  if (!allowInvalidValues) {
-    values.forEach((v, i) => {
-      for (const m of isValidLabelValue(str(v))) errs.push(fieldErr.invalid(index(child(path, 'values'), i), str(v), m));
-    });
-  }
-  return errs;
-}
-
 function validateNodeFieldSelectorRequirement(rq: JsonObject, path: string): FieldError[] {
   const errs: FieldError[] = [];
   const op = str(rq.operator);
@@ -118,8 +92,9 @@ function validateNodeFieldSelectorRequirement(rq: JsonObject, path: string): Fie
 
 function validateNodeSelectorTerm(term: unknown, allowInvalidValues: boolean, path: string): FieldError[] {
   const t = obj(term);
+  const opts = { allowInvalidLabelValueInSelector: allowInvalidValues, allowNumericOperators: true };
   return [
-    ...arr(t.matchExpressions).flatMap((r, j) => validateNodeSelectorRequirement(obj(r), allowInvalidValues, index(child(path, 'matchExpressions'), j))),
+    ...arr(t.matchExpressions).flatMap((r, j) => validateLabelSelectorRequirement(r, opts, index(child(path, 'matchExpressions'), j))),
     ...arr(t.matchFields).flatMap((r, j) => validateNodeFieldSelectorRequirement(obj(r), index(child(path, 'matchFields'), j))),
   ];
 }

@@ -10,8 +10,11 @@ import { isValidLabelValue } from './names.js';
 export interface LabelSelectorOptions {
   /** Tolerate invalid label values in matchExpressions (kept for objects stored before the check). */
   allowInvalidLabelValueInSelector?: boolean;
+  /** Also accept 'Gt' and 'Lt' with a single value, as a node selector requirement does. */
+  allowNumericOperators?: boolean;
 }
 
+/** ValidateLabelSelectorRequirement (and, with allowNumericOperators, ValidateNodeSelectorRequirement). */
 export function validateLabelSelectorRequirement(req: unknown, opts: LabelSelectorOptions, path: string): FieldError[] {
   const r = obj(req);
   const errs: FieldError[] = [];
@@ -23,6 +26,10 @@ export function validateLabelSelectorRequirement(req: unknown, opts: LabelSelect
       break;
     case 'Exists': case 'DoesNotExist':
       if (values.length > 0) errs.push(fieldErr.forbidden(child(path, 'values'), "may not be specified when `operator` is 'Exists' or 'DoesNotExist'"));
+      break;
+    case 'Gt': case 'Lt':
+      if (!opts.allowNumericOperators) errs.push(fieldErr.invalid(child(path, 'operator'), op, 'not a valid selector operator'));
+      else if (values.length !== 1) errs.push(fieldErr.required(child(path, 'values'), "must be specified single value when `operator` is 'Lt' or 'Gt'"));
       break;
     default:
       errs.push(fieldErr.invalid(child(path, 'operator'), op, 'not a valid selector operator'));

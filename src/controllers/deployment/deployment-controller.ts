@@ -21,6 +21,7 @@ import { CONTROLLER_UID_INDEX, NAMESPACE_INDEX, ensureIndex } from '../runtime/i
 import { DEPLOYMENTS, PODS, REPLICASETS } from '../runtime/resources.js';
 import { errorMessage } from '../runtime/api-errors.js';
 import { semanticEqual } from '../runtime/semantic-equal.js';
+import { selectorOrNone } from '../runtime/selector-or-none.js';
 import type { Deployment, Pod, ReplicaSet } from '../runtime/types.js';
 import { DEPLOYMENT_CONTROLLER, DeploymentSync } from './deployment-sync.js';
 
@@ -100,18 +101,10 @@ export class DeploymentController implements Controller {
     return d && d.metadata.uid === ref.uid ? d : undefined;
   }
 
-  private selectorOf(d: Deployment): LabelSelector | undefined {
-    try {
-      return labelSelectorFromMeta(d.spec?.selector);
-    } catch {
-      return undefined;
-    }
-  }
-
   /** Deployments whose selector matches an orphaned ReplicaSet. */
   private deploymentsSelecting(rs: ReplicaSet): Deployment[] {
     return this.dInformer.byIndex(NAMESPACE_INDEX, rs.metadata.namespace ?? '').filter((d) => {
-      const sel = this.selectorOf(d);
+      const sel = selectorOrNone(d.spec?.selector);
       return !!sel && !sel.isEmpty() && sel.matches(rs.metadata.labels);
     });
   }

@@ -22,6 +22,7 @@ import { CONTROLLER_UID_INDEX, NAMESPACE_INDEX, ensureIndex } from '../runtime/i
 import { controllerRefOf } from '../runtime/owner-refs.js';
 import { DEPLOYMENTS, PODS, REPLICASETS } from '../runtime/resources.js';
 import { errorMessage, isConflict } from '../runtime/api-errors.js';
+import { selectorOrNone } from '../runtime/selector-or-none.js';
 import type { Deployment, Pod, ReplicaSet } from '../runtime/types.js';
 import { expectedPodCount, needsControllerScale, type ControllerScaleFinder, type ExpectedPods } from './expected-pods.js';
 import { buildDisruptedPodMap, DELETION_TIMEOUT_MS } from './disrupted-pods.js';
@@ -166,18 +167,10 @@ export class DisruptionController implements Controller {
 
   // ------------------------------------------------------------------ event handlers
 
-  /** The budget's selector: a missing one selects nothing, an empty one every pod of the namespace. */
-  private selectorOf(pdb: PodDisruptionBudget): LabelSelector | undefined {
-    try {
-      return labelSelectorFromMeta(pdb.spec?.selector);
-    } catch {
-      return undefined;
-    }
-  }
-
+  /** Budgets selecting the pod: a missing selector selects nothing, an empty one every pod of the namespace. */
   private budgetsSelecting(pod: Pod): PodDisruptionBudget[] {
     return this.pdbInformer.byIndex(NAMESPACE_INDEX, pod.metadata.namespace ?? '')
-      .filter((pdb) => this.selectorOf(pdb)?.matches(pod.metadata.labels) ?? false);
+      .filter((pdb) => selectorOrNone(pdb.spec?.selector)?.matches(pod.metadata.labels) ?? false);
   }
 
   private enqueueBudgetsOf(pod: Pod): void {
@@ -206,7 +199,7 @@ export class DisruptionController implements Controller {
   /** The eviction handler refuses pods under several budgets (upstream warns the same way). */
   private warnIfSeveralBudgets(pod: Pod): void {
     // As the eviction handler, ignore budgets whose selector is empty.
-    const budgets = this.budgetsSelecting(pod).filter((pdb) => !(this.selectorOf(pdb)?.isEmpty() ?? true));
+    const budgets = this.budgetsSelecting(pod).filter((pdb) => !(selectorOrNone(pdb.spec?.selector)?.isEmpty() ?? true));
     if (budgets.length < 2) return;
     const names = budgets.map((b) => b.metadata.name ?? '').sort();
     this.recorder.event(pod, 'Warning', 'MultiplePodDisruptionBudgets',

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import type { KubeObject } from '../../api/types.js';
 import { silentLogger } from '../../client/logger.js';
 import { isStatusError } from '../../machinery/errors.js';
+import type { Requester } from '../../client/requester.js';
 import { startHarness } from '../testing/index.js';
 import { DEPLOYMENTS, NAMESPACES, PODS } from '../runtime/resources.js';
 import type { Deployment, Namespace, Pod } from '../runtime/types.js';
@@ -53,6 +54,40 @@ describe('NamespaceController', () => {
       for (const ref of [PODS, DEPLOYMENTS, CONFIGMAPS]) {
         assert.equal((await h.client.resource<KubeObject>(ref, 'team').list()).items.length, 0, `${ref.resource} left`);
       }
+    } finally {
+      await h.stop();
+    }
+  });
+
+  test('NamespaceController reads the namespace again after a conflicting finalize', async () => {
+    let conflicts = 2;
+    const conflictingFinalize = (inner: Requester): Requester => ({
+      request: async (req, signal) => {
+        if (req.method === 'PUT' && req.path.endsWith('/finalize') && conflicts > 0) {
+          conflicts--;
+          const status = { kind: 'Status', apiVersion: 'v1', status: 'Failure', reason: 'Conflict', code: 409, message: 'the object has been modified' };
+          return { status: 409, headers: { 'content-type': 'application/json' }, body: Buffer.from(JSON.stringify(status)) };
+        }
+        return inner.request(req, signal);
+      },
+      stream: (req, signal) => inner.stream(req, signal),
+    });
+    const h = await startHarness({ wrapRequester: conflictingFinalize });
+    try {
+      h.run(new NamespaceController(h.client, h.informers, { logger: silentLogger, deletionGracePeriodMs: 0, maxRecheckMs: 200 }));
+      await h.createNamespace('empty');
+      const namespaces = h.client.resource<Namespace>(NAMESPACES);
+      await namespaces.delete('empty');
+      await h.waitFor('namespace gone', async () => {
+        try {
+          await namespaces.get('empty');
+          return undefined;
+        } catch (e) {
+          if (isStatusError(e) && e.code === 404) return true;
+          throw e;
+        }
+      });
+      assert.equal(conflicts, 0);
     } finally {
       await h.stop();
     }

@@ -43,11 +43,6 @@ export interface NamespaceControllerOptions {
   resources?: ResourceInfo[];
 }
 
-/** Content still there: check again after `estimateSeconds` (upstream ResourcesRemainingError). */
-class ResourcesRemaining {
-  constructor(readonly estimateSeconds: number) {}
-}
-
 export class NamespaceController implements Controller {
   readonly name = NAMESPACE_CONTROLLER;
   private readonly clock: Clock;
@@ -96,33 +91,26 @@ export class NamespaceController implements Controller {
   }
 
   async sync(name: string): Promise<ReconcileResult> {
-    if (!this.nsInformer.getByName(name)) return;
-    try {
-      await this.deleteNamespace(name);
-      return undefined;
-    } catch (e) {
-      if (e instanceof ResourcesRemaining) {
-        return { requeueAfter: Math.min(this.maxRecheckMs, (Math.floor(e.estimateSeconds / 2) + 1) * 1000) };
-      }
-      throw e;
-    }
+    if (!this.nsInformer.getByName(name)) return undefined;
+    const estimateSeconds = await this.deleteNamespace(name);
+    if (estimateSeconds === 0) return undefined;
+    return { requeueAfter: Math.min(this.maxRecheckMs, (Math.floor(estimateSeconds / 2) + 1) * 1000) };
   }
 
-  private async deleteNamespace(name: string): Promise<void> {
-    let ns: Namespace;
-    try {
-      ns = await this.namespaces.get(name);
-    } catch (e) {
-      if (isNotFound(e)) return;
-      throw e;
-    }
-    if (!ns.metadata.deletionTimestamp) return;
+  /**
+   * Empties a terminating namespace and then finalizes it; returns the seconds to wait before
+   * checking again while content remains (upstream ResourcesRemainingError), else 0.
+   */
+  private async deleteNamespace(name: string): Promise<number> {
+    let ns = await this.getNamespace(name);
+    if (!ns?.metadata.deletionTimestamp) return 0;
     ns = await this.ensureTerminating(ns);
-    if (!(ns.spec?.finalizers ?? []).includes(KUBERNETES_FINALIZER)) return;
+    if (!(ns.spec?.finalizers ?? []).includes(KUBERNETES_FINALIZER)) return 0;
 
     const estimate = await this.deleteAllContent(ns);
-    if (estimate > 0) throw new ResourcesRemaining(estimate);
+    if (estimate > 0) return estimate;
     await this.finalize(name);
+    return 0;
   }
 
   private async ensureTerminating(ns: Namespace): Promise<Namespace> {
@@ -210,40 +198,42 @@ export class NamespaceController implements Controller {
   }
 
   private async writeConditions(name: string, totals: DeletionTotals): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      let ns: Namespace;
-      try {
-        ns = await this.namespaces.get(name);
-      } catch (e) {
-        if (isNotFound(e)) return;
-        throw e;
-      }
+    await this.updateNamespace(name, (ns) => {
       const now = this.clock.now();
       const { conditions, changed } = updateConditions(ns.status?.conditions ?? [], failureConditions(totals, now), now);
-      if (!changed) return;
-      try {
-        await this.namespaces.updateStatus({ ...ns, status: { ...ns.status, conditions } }, { fieldManager: NAMESPACE_CONTROLLER });
-        return;
-      } catch (e) {
-        if (isNotFound(e)) return;
-        if (!isConflict(e) || attempt >= 3) throw e;
-      }
-    }
+      if (!changed) return undefined;
+      return this.namespaces.updateStatus({ ...ns, status: { ...ns.status, conditions } }, { fieldManager: NAMESPACE_CONTROLLER });
+    });
   }
 
   /** Removes our finalizer through /finalize (retrying on conflicts). */
   private async finalize(name: string): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      let ns: Namespace;
-      try {
-        ns = await this.namespaces.get(name);
-      } catch (e) {
-        if (isNotFound(e)) return;
-        throw e;
-      }
+    await this.updateNamespace(name, (ns) => {
       const finalizers = (ns.spec?.finalizers ?? []).filter((f) => f !== KUBERNETES_FINALIZER);
+      return this.namespaces.subresource(name, 'finalize').update({ ...ns, spec: { ...ns.spec, finalizers } }, { fieldManager: NAMESPACE_CONTROLLER });
+    });
+  }
+
+  /** The namespace as stored, or undefined once it is gone. */
+  private async getNamespace(name: string): Promise<Namespace | undefined> {
+    try {
+      return await this.namespaces.get(name);
+    } catch (e) {
+      if (isNotFound(e)) return undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * Reads the namespace and makes the write `write` returns (none when it returns undefined),
+   * reading again after a conflict (3 retries); nothing is done once the namespace is gone.
+   */
+  private async updateNamespace(name: string, write: (ns: Namespace) => Promise<unknown> | undefined): Promise<void> {
+    for (let attempt = 0; ; attempt++) {
+      const ns = await this.getNamespace(name);
+      if (!ns) return;
       try {
-        await this.namespaces.subresource(name, 'finalize').update({ ...ns, spec: { ...ns.spec, finalizers } }, { fieldManager: NAMESPACE_CONTROLLER });
+        await write(ns);
         return;
       } catch (e) {
         if (isNotFound(e)) return;

@@ -8,6 +8,7 @@ import { WorkQueue } from '../../client/workqueue.js';
 import { runWorkers, type Reconciler } from '../../client/run-workers.js';
 import type { RateLimiter } from '../../client/rate-limiter.js';
 import { defaultLogger, type Logger } from '../../client/logger.js';
+import { errorMessage } from './api-errors.js';
 
 export interface ReconcileLoopOptions {
   /** Names the queue in log messages. */
@@ -51,7 +52,7 @@ export class ReconcileLoop {
     await runWorkers(this.queue, this.workers, this.reconcile, signal, {
       logger: this.logger,
       onError: (key, e) => {
-        this.logger.warn(`${this.options.name}: error syncing ${key} (requeue ${this.queue.numRequeues(key)}): ${e instanceof Error ? e.message : String(e)}`);
+        this.logger.warn(`${this.options.name}: error syncing ${key} (requeue ${this.queue.numRequeues(key)}): ${errorMessage(e)}`);
       },
     });
   }

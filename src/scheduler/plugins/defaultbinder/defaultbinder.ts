@@ -5,7 +5,7 @@ import type { Client } from '../../../client/index.js';
 import type { CycleState } from '../../framework/cycle-state.js';
 import type { BindPlugin } from '../../framework/interfaces.js';
 import type { PodInfo } from '../../framework/pod-info.js';
-import { SUCCESS, Status } from '../../framework/status.js';
+import { SUCCESS, errorStatus, type Status } from '../../framework/status.js';
 
 export const NAME = 'DefaultBinder';
 
@@ -30,7 +30,7 @@ export class DefaultBinder implements BindPlugin {
       });
       return SUCCESS;
     } catch (e) {
-      return new Status('Error', [e instanceof Error ? e.message : String(e)], NAME);
+      return errorStatus(e).withPlugin(NAME);
     }
   }
 }
