@@ -1,5 +1,6 @@
 // `kite sim`: N simulated nodes (kubelets without containers) against a cluster, from a kubeconfig.
 
+import { errorMessage } from '../machinery/errors.js';
 import { parseArgs } from 'node:util';
 import { createClient, httpsRequester, loadKubeconfig, type Logger } from '../client/index.js';
 import { SimulatedNodes } from '../sim/index.js';
@@ -64,7 +65,7 @@ export function parseSimArgs(args: string[], env: NodeJS.ProcessEnv = process.en
       allowPositionals: false,
     }));
   } catch (e) {
-    throw new Error(`${e instanceof Error ? e.message : String(e)}\n\n${SIM_USAGE}`);
+    throw new Error(`${errorMessage(e)}\n\n${SIM_USAGE}`);
   }
   const help = values.help ?? false;
   const out: SimArgs = {

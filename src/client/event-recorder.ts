@@ -4,7 +4,7 @@
 // instead of creating another.
 
 import type { KubeObject } from '../api/types.js';
-import { isStatusError } from '../machinery/errors.js';
+import { isStatusError, errorMessage } from '../machinery/errors.js';
 import { realClock, rfc3339, type Clock } from '../machinery/clock.js';
 import type { Client } from './client.js';
 import type { ResourceRef } from './resource-client.js';
@@ -131,7 +131,7 @@ export class EventRecorder {
         const next = this.queue.shift();
         if (!next) break;
         try { await this.send(next); } catch (e) {
-          this.o.logger.warn(`event recorder: unexpected error: ${e instanceof Error ? e.message : String(e)}`);
+          this.o.logger.warn(`event recorder: unexpected error: ${errorMessage(e)}`);
         }
       }
     } finally {
@@ -220,7 +220,7 @@ export class EventRecorder {
           return undefined;
         }
         if (i >= this.o.maxAttempts) {
-          this.o.logger.warn(`Unable to write event '${p.reason}' for ${p.ref.name ?? ''} (retry limit exceeded!): ${e instanceof Error ? e.message : String(e)}`);
+          this.o.logger.warn(`Unable to write event '${p.reason}' for ${p.ref.name ?? ''} (retry limit exceeded!): ${errorMessage(e)}`);
           return undefined;
         }
         const delay = i === 1 ? this.o.random() * this.o.retryDelayMs : this.o.retryDelayMs;

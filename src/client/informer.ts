@@ -7,7 +7,7 @@
 // on other errors back off with jitter (injected clock) and relist.
 
 import type { KubeList, KubeObject, WatchEvent } from '../api/types.js';
-import { isStatusError } from '../machinery/errors.js';
+import { isStatusError, errorMessage } from '../machinery/errors.js';
 import { realClock, type Clock } from '../machinery/clock.js';
 import type { Client } from './client.js';
 import type { ResourceClient, ResourceRef } from './resource-client.js';
@@ -148,7 +148,7 @@ export class Informer<T extends KubeObject = KubeObject> {
           outcome = await this.listAndWatch(signal);
         } catch (e) {
           if (signal.aborted) break;
-          this.logger.warn(`informer ${this.describe()}: ${e instanceof Error ? e.message : String(e)}`);
+          this.logger.warn(`informer ${this.describe()}: ${errorMessage(e)}`);
           outcome = 'backoff';
         }
         if (outcome === 'stop' || signal.aborted) break;

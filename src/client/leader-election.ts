@@ -5,7 +5,7 @@
 
 import { setMaxListeners } from 'node:events';
 import type { KubeObject } from '../api/types.js';
-import { isStatusError } from '../machinery/errors.js';
+import { isStatusError, errorMessage } from '../machinery/errors.js';
 import { realClock, rfc3339Micro, type Clock } from '../machinery/clock.js';
 import type { Client } from './client.js';
 import type { ResourceClient, ResourceRef } from './resource-client.js';
@@ -106,7 +106,7 @@ export class LeaderElector {
   }
 
   private warn(what: string, e: unknown): void {
-    this.o.logger.warn(`leader election ${this.describe()}: ${what}: ${e instanceof Error ? e.message : String(e)}`);
+    this.o.logger.warn(`leader election ${this.describe()}: ${what}: ${errorMessage(e)}`);
   }
 
   /** One attempt to acquire or renew; true if this candidate holds the lease afterwards. */

@@ -2,6 +2,7 @@
 // requeueAfter -> timed wake-up, success -> forget. The queue guarantees one key is never
 // processed by two workers at once.
 
+import { errorMessage } from '../machinery/errors.js';
 import type { WorkQueue } from './workqueue.js';
 import { defaultLogger, type Logger } from './logger.js';
 
@@ -25,7 +26,7 @@ export async function runWorkers<K>(
 ): Promise<void> {
   const logger = options.logger ?? defaultLogger;
   const onError = options.onError ?? ((key: K, e: unknown) => {
-    logger.warn(`${queue.name || 'workqueue'}: reconcile ${String(key)} failed (requeue ${queue.numRequeues(key)}): ${e instanceof Error ? e.message : String(e)}`);
+    logger.warn(`${queue.name || 'workqueue'}: reconcile ${String(key)} failed (requeue ${queue.numRequeues(key)}): ${errorMessage(e)}`);
   });
   const stop = (): void => queue.shutDown();
   if (signal.aborted) stop(); else signal.addEventListener('abort', stop, { once: true });

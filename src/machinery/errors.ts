@@ -55,6 +55,11 @@ export class StatusError extends Error {
   }
 }
 
+/** The message of an Error, or the value as text. */
+export function errorMessage(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
 export function isStatusError(e: unknown): e is StatusError {
   return e instanceof StatusError;
 }

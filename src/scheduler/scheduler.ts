@@ -7,6 +7,7 @@
 //
 // Leader election is the composition root's job: call run() inside onStartedLeading.
 
+import { errorMessage } from '../machinery/errors.js';
 import { setMaxListeners } from 'node:events';
 import { findResource } from '../api/resources.js';
 import type { KubeObject } from '../api/types.js';
@@ -379,7 +380,7 @@ export class Scheduler {
     try {
       outcome = this.schedulePod(state, pi);
     } catch (e) {
-      outcome = { kind: 'error', message: e instanceof Error ? e.message : String(e) };
+      outcome = { kind: 'error', message: errorMessage(e) };
     }
     if (outcome.kind !== 'scheduled') { this.handleFailure(q, outcome); return; }
 
@@ -388,7 +389,7 @@ export class Scheduler {
     try {
       this.cache.assumePod(assumed);
     } catch (e) {
-      this.handleFailure(q, { kind: 'error', message: e instanceof Error ? e.message : String(e) });
+      this.handleFailure(q, { kind: 'error', message: errorMessage(e) });
       return;
     }
     this.queue.deleteNominatedPodIfExists(pi.key);
@@ -554,7 +555,7 @@ export class Scheduler {
     try {
       await this.client.resource<Pod>(ref('', 'v1', 'pods'), pod.metadata.namespace).patch(pod.metadata.name ?? '', { status }, 'strategic', { subresource: 'status' });
     } catch (e) {
-      this.logger.warn(`scheduler: updating status of pod ${podKey(pod)}: ${e instanceof Error ? e.message : String(e)}`);
+      this.logger.warn(`scheduler: updating status of pod ${podKey(pod)}: ${errorMessage(e)}`);
     }
   }
 
@@ -596,7 +597,7 @@ export class Scheduler {
         this.move('AssignedPod', ['Delete'], assumed.pod, undefined, (pi) => pi.key !== assumed.key);
       }
       this.handleFailure(q, { kind: 'error', message: s.message() });
-    })().catch((e: unknown) => this.logger.error(`scheduler: binding ${assumed.key}: ${e instanceof Error ? e.message : String(e)}`));
+    })().catch((e: unknown) => this.logger.error(`scheduler: binding ${assumed.key}: ${errorMessage(e)}`));
     this.pendingBinds.add(p);
     void p.finally(() => this.pendingBinds.delete(p));
   }

@@ -14,7 +14,7 @@
 // (Go's omitempty never drops a struct, so upstream shows `resources: {}` and `status: {}` too);
 // empty repeated and map fields never travel, so they never appear.
 
-import { badRequest, isStatusError } from '../../machinery/errors.js';
+import { badRequest, isStatusError, errorMessage } from '../../machinery/errors.js';
 import type { KubeObject } from '../types.js';
 import { schemaRegistry } from './registry.js';
 import type { OpenAPISchema } from './types.js';
@@ -178,7 +178,7 @@ function parseJson(b: Uint8Array, what: string): unknown {
   try {
     return JSON.parse(utf8(b));
   } catch (e) {
-    throw new WireError(`${what} does not hold JSON: ${e instanceof Error ? e.message : String(e)}`);
+    throw new WireError(`${what} does not hold JSON: ${errorMessage(e)}`);
   }
 }
 
@@ -379,7 +379,7 @@ export function decodeProtobufObject(body: Uint8Array): KubeObject {
     return { apiVersion: env.apiVersion, kind: env.kind, ...fields } as KubeObject;
   } catch (e) {
     if (isStatusError(e)) throw e;
-    const msg = e instanceof Error ? e.message : String(e);
+    const msg = errorMessage(e);
     throw badRequest(`unable to decode protobuf body: ${msg}`);
   }
 }

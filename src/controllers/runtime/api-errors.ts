@@ -13,6 +13,4 @@ export function hasStatusCause(e: unknown, type: string): boolean {
 
 export const isNamespaceTerminating = (e: unknown): boolean => hasStatusCause(e, 'NamespaceTerminating');
 
-export function errorMessage(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
-}
+export { errorMessage } from '../../machinery/errors.js';

@@ -1,6 +1,7 @@
 // A pod plus what the scheduler derives from it once (framework.PodInfo): resource requests,
 // parsed affinity terms, host ports and priority. Pods are shared informer objects: never mutated.
 
+import { errorMessage } from '../../machinery/errors.js';
 import type { Pod } from '../api-types.js';
 import { affinityTerms, weightedAffinityTerms, type AffinityTerm, type WeightedAffinityTerm } from './affinity-term.js';
 import { podNonZeroRequests, podRequests, type NonZeroRequest, type Resource } from './resource.js';
@@ -58,7 +59,7 @@ export class PodInfo {
     if (a && (a.podAffinity || a.podAntiAffinity)) {
       const errs: string[] = [];
       const parse = <T>(what: string, fn: () => T[], into: T[]): void => {
-        try { into.push(...fn()); } catch (e) { errs.push(`${what}: ${e instanceof Error ? e.message : String(e)}`); }
+        try { into.push(...fn()); } catch (e) { errs.push(`${what}: ${errorMessage(e)}`); }
       };
       parse('requiredAffinityTerms', () => affinityTerms(pod, a.podAffinity?.requiredDuringSchedulingIgnoredDuringExecution), this.requiredAffinityTerms);
       parse('requiredAntiAffinityTerms', () => affinityTerms(pod, a.podAntiAffinity?.requiredDuringSchedulingIgnoredDuringExecution), this.requiredAntiAffinityTerms);

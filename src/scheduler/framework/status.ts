@@ -2,6 +2,8 @@
 // and the plugin that gave it. Returned, never thrown. Statuses are immutable, so plugins keep
 // their common rejections as constants instead of allocating one per node.
 
+import { errorMessage } from '../../machinery/errors.js';
+
 export type Code =
   | 'Success'
   /** Something unexpected went wrong; the pod is retried with back-off. */
@@ -49,5 +51,5 @@ export function unresolvable(...reasons: string[]): Status {
 }
 
 export function errorStatus(err: unknown): Status {
-  return new Status('Error', [err instanceof Error ? err.message : String(err)]);
+  return new Status('Error', [errorMessage(err)]);
 }

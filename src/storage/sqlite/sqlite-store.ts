@@ -4,6 +4,7 @@
 // committed in one transaction (group commit) and acknowledged after the commit; watchers get the
 // committed events pushed right after it. Old history is compacted in the background.
 
+import { errorMessage } from '../../machinery/errors.js';
 import Database from 'better-sqlite3';
 import { realClock, type Clock } from '../../machinery/clock.js';
 import {
@@ -61,7 +62,7 @@ function isUniqueViolation(err: unknown): boolean {
 }
 
 function message(err: unknown): string {
-  return err instanceof Error ? err.message : String(err);
+  return errorMessage(err);
 }
 
 export class SqliteStore implements Store {

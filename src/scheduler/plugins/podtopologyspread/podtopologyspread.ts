@@ -6,6 +6,7 @@
 // Matching pods are found through the snapshot's label index, so a cycle counts the pods the
 // selector can match, not every pod on every node.
 
+import { errorMessage } from '../../../machinery/errors.js';
 import type { LabelSelector } from '../../../machinery/labels.js';
 import { LABEL_HOSTNAME, type Node, type Pod, type TopologySpreadConstraint } from '../../api-types.js';
 import { selectorIndex } from '../../framework/affinity-term.js';
@@ -127,7 +128,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
   preFilter(state: CycleState, pod: PodInfo): Status {
     let constraints: Constraint[];
     try { constraints = this.constraintsOf(pod, 'DoNotSchedule'); } catch (e) {
-      return new Status('Error', [`obtaining pod's hard topology spread constraints: ${e instanceof Error ? e.message : String(e)}`], NAME);
+      return new Status('Error', [`obtaining pod's hard topology spread constraints: ${errorMessage(e)}`], NAME);
     }
     if (constraints.length === 0) return SKIP;
     const required = new RequiredNodeAffinity(pod.pod);
@@ -192,7 +193,7 @@ export class PodTopologySpread implements PreFilterPlugin, FilterPlugin, PreScor
     if (filtered.length === 0 || this.snapshot.numNodes === 0) return SKIP;
     let constraints: Constraint[];
     try { constraints = this.constraintsOf(pod, 'ScheduleAnyway'); } catch (e) {
-      return new Status('Error', [`obtaining pod's soft topology spread constraints: ${e instanceof Error ? e.message : String(e)}`], NAME);
+      return new Status('Error', [`obtaining pod's soft topology spread constraints: ${errorMessage(e)}`], NAME);
     }
     if (constraints.length === 0) return SKIP;
     const own = pod.pod.spec?.topologySpreadConstraints;
