@@ -17,7 +17,7 @@ import type { Controller } from '../runtime/controller.js';
 import { ReconcileLoop } from '../runtime/reconcile-loop.js';
 import { claimObjects, ownerReferencesPatcher, recheckDeletionTimestamp } from '../runtime/claim.js';
 import { controllerRefOf } from '../runtime/owner-refs.js';
-import { CONTROLLER_UID_INDEX, NAMESPACE_INDEX, ensureIndex } from '../runtime/indexes.js';
+import { CONTROLLER_UID_INDEX, NAMESPACE_INDEX, ORPHAN_INDEX, claimCandidates, ensureIndex } from '../runtime/indexes.js';
 import { DEPLOYMENTS, PODS, REPLICASETS } from '../runtime/resources.js';
 import { errorMessage } from '../runtime/api-errors.js';
 import { semanticEqual } from '../runtime/semantic-equal.js';
@@ -66,6 +66,8 @@ export class DeploymentController implements Controller {
     ensureIndex(this.rsInformer, NAMESPACE_INDEX);
     ensureIndex(this.podInformer, NAMESPACE_INDEX);
     ensureIndex(this.podInformer, CONTROLLER_UID_INDEX);
+    ensureIndex(this.rsInformer, CONTROLLER_UID_INDEX);
+    ensureIndex(this.rsInformer, ORPHAN_INDEX);
 
     this.unregister.push(this.dInformer.addEventHandler({
       onAdd: (d) => this.enqueue(d),
@@ -205,7 +207,7 @@ export class DeploymentController implements Controller {
       owner: d,
       ownerApiVersion: 'apps/v1',
       ownerKind: 'Deployment',
-      objects: this.rsInformer.byIndex(NAMESPACE_INDEX, namespace),
+      objects: claimCandidates(this.rsInformer, d),
       match: (rs) => selector.matches(rs.metadata.labels),
       canAdopt: recheckDeletionTimestamp(() => this.deployments.inNamespace(namespace).get(name), d, `Deployment ${namespace}/${name}`),
       setOwnerReferences: ownerReferencesPatcher(this.replicaSets, DEPLOYMENT_CONTROLLER),
@@ -218,11 +220,10 @@ export class DeploymentController implements Controller {
   private podMapFor(d: Deployment, selector: LabelSelector, rsList: ReplicaSet[]): Map<string, Pod[]> {
     const map = new Map<string, Pod[]>();
     for (const rs of rsList) map.set(rs.metadata.uid ?? '', []);
-    for (const pod of this.podInformer.byIndex(NAMESPACE_INDEX, d.metadata.namespace ?? '')) {
-      if (!selector.matches(pod.metadata.labels)) continue;
-      const ref = controllerRefOf(pod);
-      const list = ref ? map.get(ref.uid) : undefined;
-      if (list) list.push(pod);
+    for (const [uid, list] of map) {
+      for (const pod of this.podInformer.byIndex(CONTROLLER_UID_INDEX, uid)) {
+        if (selector.matches(pod.metadata.labels)) list.push(pod);
+      }
     }
     return map;
   }

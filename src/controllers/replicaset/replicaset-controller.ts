@@ -20,7 +20,7 @@ import { ReconcileLoop } from '../runtime/reconcile-loop.js';
 import { slowStartBatch } from '../runtime/slow-start-batch.js';
 import { claimObjects, ownerReferencesPatcher, recheckDeletionTimestamp } from '../runtime/claim.js';
 import { controllerRefOf, newControllerRef } from '../runtime/owner-refs.js';
-import { CONTROLLER_UID_INDEX, NAMESPACE_INDEX, ensureIndex } from '../runtime/indexes.js';
+import { CONTROLLER_UID_INDEX, NAMESPACE_INDEX, ORPHAN_INDEX, claimCandidates, ensureIndex } from '../runtime/indexes.js';
 import { isPodActive, isPodReady } from '../runtime/pod-util.js';
 import { PODS, REPLICASETS } from '../runtime/resources.js';
 import { errorMessage, isConflict, isNamespaceTerminating, isNotFound } from '../runtime/api-errors.js';
@@ -75,6 +75,7 @@ export class ReplicaSetController implements Controller {
     ensureIndex(this.rsInformer, NAMESPACE_INDEX);
     ensureIndex(this.podInformer, NAMESPACE_INDEX);
     ensureIndex(this.podInformer, CONTROLLER_UID_INDEX);
+    ensureIndex(this.podInformer, ORPHAN_INDEX);
 
     this.unregister.push(this.rsInformer.addEventHandler({
       onAdd: (rs) => this.enqueue(rs),
@@ -204,7 +205,7 @@ export class ReplicaSetController implements Controller {
     const selector = this.selectorOf(rs);
     if (!selector) return;
     const namespace = rs.metadata.namespace ?? '';
-    const active = this.podInformer.byIndex(NAMESPACE_INDEX, namespace).filter(isPodActive);
+    const active = claimCandidates(this.podInformer, rs).filter(isPodActive);
 
     const rsName = rs.metadata.name ?? '';
     const claim = await claimObjects<Pod>({

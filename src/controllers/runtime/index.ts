@@ -12,7 +12,7 @@ export { controllerRefOf, newControllerRef, isOwnedBy } from './owner-refs.js';
 export { isPodActive, isPodReady, isPodAvailable, podCondition, podReadyTime, maxContainerRestarts, parseTime } from './pod-util.js';
 export { semanticEqual } from './semantic-equal.js';
 export { selectorOrNone } from './selector-or-none.js';
-export { CONTROLLER_UID_INDEX, NODE_NAME_INDEX, NAMESPACE_INDEX, ensureIndex } from './indexes.js';
+export { CONTROLLER_UID_INDEX, NODE_NAME_INDEX, NAMESPACE_INDEX, ORPHAN_INDEX, claimCandidates, ensureIndex } from './indexes.js';
 export { isNotFound, isConflict, isAlreadyExists, hasStatusCause, isNamespaceTerminating, errorMessage } from './api-errors.js';
 export { PODS, NODES, NAMESPACES, REPLICASETS, DEPLOYMENTS, NODE_LEASES } from './resources.js';
 export type * from './types.js';

@@ -15,6 +15,22 @@ export const controllerUidIndexFunc: IndexFunc<KubeObject> = (obj) => {
   return ref ? [ref.uid] : [];
 };
 
+/** Objects without a controller owner reference, by namespace: the only ones a controller may adopt. */
+export const ORPHAN_INDEX = 'orphansByNamespace';
+export const orphanIndexFunc: IndexFunc<KubeObject> = (obj) => (controllerRefOf(obj) ? [] : [obj.metadata.namespace ?? '']);
+
+/**
+ * The objects a controller can claim: those it controls and the orphans of its namespace. Objects
+ * controlled by another owner are never claimed, so skipping them keeps a sync proportional to the
+ * controller's own objects instead of to the whole namespace.
+ */
+export function claimCandidates<T extends KubeObject>(informer: Informer<T>, owner: KubeObject): T[] {
+  return [
+    ...informer.byIndex(CONTROLLER_UID_INDEX, owner.metadata.uid ?? ''),
+    ...informer.byIndex(ORPHAN_INDEX, owner.metadata.namespace ?? ''),
+  ];
+}
+
 /** Pods by spec.nodeName (unscheduled pods are not indexed). */
 export const NODE_NAME_INDEX = 'nodeName';
 export const nodeNameIndexFunc: IndexFunc<KubeObject> = (obj) => {
@@ -26,6 +42,7 @@ const KNOWN: Record<string, IndexFunc<KubeObject>> = {
   [NAMESPACE_INDEX]: namespaceIndexFunc,
   [CONTROLLER_UID_INDEX]: controllerUidIndexFunc,
   [NODE_NAME_INDEX]: nodeNameIndexFunc,
+  [ORPHAN_INDEX]: orphanIndexFunc,
 };
 
 /** Adds one of the indexes above to `informer` unless it has it already. */
