@@ -1,5 +1,6 @@
-// `npm run bench`: storage, API and scheduler figures in one run (a few minutes on 2 cores).
-//   node dist/bench/run.js [--only storage|api|scheduler]
+// `npm run bench`: storage, API, scheduler and cluster figures in one run (the cluster bench alone
+// takes several minutes on 2 cores).
+//   node dist/bench/run.js [--only storage|api|scheduler|cluster]
 
 import { existsSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
@@ -7,10 +8,11 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { runStorageBench } from './storage.js';
 import { runApiBench } from './api.js';
+import { CLUSTER_TITLE, ClusterBenchError, runClusterBench } from './cluster.js';
 import { printFigures } from './print-figures.js';
 import { flattenFigures } from './flatten-figures.js';
 
-const BENCHES = ['storage', 'api', 'scheduler'] as const;
+const BENCHES = ['storage', 'api', 'scheduler', 'cluster'] as const;
 type BenchName = (typeof BENCHES)[number];
 
 /** bench/scheduler.ts is written separately: load it only if it was built, so this compiles without it. */
@@ -54,6 +56,14 @@ async function main(argv: string[]): Promise<number> {
           else console.log('\nscheduler: skipped (bench/scheduler.ts is not built or exports no runSchedulerBench)');
           break;
         }
+        case 'cluster':
+          try {
+            printFigures(CLUSTER_TITLE, await runClusterBench());
+          } catch (e) {
+            if (e instanceof ClusterBenchError) printFigures(`${CLUSTER_TITLE}: FAILED, figures measured until then`, e.figures);
+            throw e;
+          }
+          break;
       }
     } catch (e) {
       failed = true;
