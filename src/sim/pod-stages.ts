@@ -60,5 +60,18 @@ export function defaultPodStages(o: PodStageOptions = {}): Stage[] {
       ] },
       next: { statusTemplate: 'pod-readiness-gates' },
     },
+    {
+      // The node lifecycle controller marks pods NotReady while their node's Lease is late; a
+      // kubelet that is alive reports them Ready again.
+      name: 'pod-ready-again',
+      selector: { matchExpressions: [
+        NOT_DELETING,
+        { key: '.status.phase', operator: 'In', values: ['Running'] },
+        { key: '.spec.readinessGates.[].conditionType', operator: 'DoesNotExist' },
+        { key: '.status.conditions.[type=Ready].status', operator: 'In', values: ['False'] },
+      ] },
+      delay: delay(o.readyDelayMs ?? 200),
+      next: { statusTemplate: 'pod-ready' },
+    },
   ];
 }

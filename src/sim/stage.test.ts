@@ -74,6 +74,13 @@ describe('defaultPodStages', () => {
 
   test('defaultPodStages takes its delays from the options', () => {
     const s = defaultPodStages({ readyDelayMs: 1000, deleteDelayMs: 0, completeDelayMs: 5, jitter: 0 });
-    assert.deepEqual(s.map((x) => x.delay?.ms), [0, 5, 1000, undefined]);
+    assert.deepEqual(s.map((x) => x.delay?.ms), [0, 5, 1000, undefined, 1000]);
+  });
+
+  test('defaultPodStages makes a Running pod that was marked NotReady Ready again', () => {
+    const pod = { metadata: { name: 'p' }, spec: { containers: [] }, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'False' }] } };
+    assert.equal(matchStage(defaultPodStages(), pod)?.name, 'pod-ready-again');
+    const ready = { ...pod, status: { phase: 'Running', conditions: [{ type: 'Ready', status: 'True' }] } };
+    assert.equal(matchStage(defaultPodStages(), ready), undefined);
   });
 });
