@@ -72,8 +72,9 @@ const rolloutStatus = (k: KiteProcess, ns: string, name: string): Promise<string
   kubectlOk(k, ['rollout', 'status', `deployment/${name}`, '-n', ns, '--timeout=90s'], { timeoutMs: 100_000 });
 
 /** Deletes a namespace without waiting (the next test does not depend on it being gone). */
+/** Deletes a test's namespace and waits until it is gone, so its pods cannot leak into the next test. */
 async function dropNamespace(k: KiteProcess, ns: string): Promise<void> {
-  await kubectlOk(k, ['delete', 'namespace', ns, '--wait=false']);
+  await kubectlOk(k, ['delete', 'namespace', ns, '--timeout=90s'], { timeoutMs: 100_000 });
 }
 
 /** A server or sim that died under the tests says why, on stderr. */
