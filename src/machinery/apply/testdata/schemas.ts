@@ -4,6 +4,7 @@
 
 import { arr, bool, f, i32, i64, intOrString, listAtomic, listMap, listSet, map, quantity, ref, str, time } from '../../../api/schema/dsl.js';
 import type { OpenAPISchema, SchemaRegistry } from '../../../api/schema/types.js';
+import { makeSchemaRegistry } from '../../../api/schema/make-registry.js';
 
 const META = 'io.k8s.apimachinery.pkg.apis.meta.v1';
 const CORE = 'io.k8s.api.core.v1';
@@ -145,29 +146,7 @@ def(`${T}.RetainKeysMergeItem`, {
 // A list of lists, only for the error case of strategic merge patch.
 def('io.kite.test.Matrix', { ...typeMeta, rows: f(1, arr(arr(str()), { 'x-kubernetes-patch-strategy': 'merge' })) }, {}, ['test.kite.io/v1', 'Matrix']);
 
-const PREFIX = '#/components/schemas/';
-
-function resolve(schema: OpenAPISchema): OpenAPISchema {
-  let s = schema;
-  for (let hops = 0; hops < 32; hops++) {
-    if (s.$ref) {
-      const target = s.$ref.startsWith(PREFIX) ? defs[s.$ref.slice(PREFIX.length)] : undefined;
-      if (!target) return s;
-      s = target;
-    } else if (s.allOf?.length === 1 && !s.properties) {
-      s = s.allOf[0];
-    } else {
-      return s;
-    }
-  }
-  return s;
-}
-
-export const testRegistry: SchemaRegistry = {
-  schemas: defs,
-  nameForKind: (apiVersion, kind) => kinds.get(`${apiVersion}/${kind}`),
-  resolve,
-};
+export const testRegistry: SchemaRegistry = makeSchemaRegistry(defs, kinds);
 
 /** The root schema of a kind in the test registry (undefined for unknown kinds). */
 export function schemaFor(apiVersion: string, kind: string): OpenAPISchema | undefined {
