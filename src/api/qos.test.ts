@@ -1,16 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { podQosClass, type QosClass } from './qos.js';
-import type { ContainerSpec, Pod } from '../sim/types.js';
+import { podQosClass, type QosClass, type QosContainer, type QosPod } from './qos.js';
 
-const pod = (containers: ContainerSpec[], initContainers: ContainerSpec[] = [], resources?: unknown): Pod => ({
-  apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' },
+const pod = (containers: QosContainer[], initContainers: QosContainer[] = [], resources?: unknown): QosPod => ({
   spec: { containers, initContainers, ...(resources ? { resources } : {}) },
 });
-const c = (requests?: Record<string, string>, limits?: Record<string, string>): ContainerSpec => ({ name: 'c', resources: { requests, limits } });
+const c = (requests?: Record<string, string>, limits?: Record<string, string>): QosContainer => ({ name: 'c', resources: { requests, limits } });
 
 describe('podQosClass', () => {
-  const cases: [string, Pod, QosClass][] = [
+  const cases: [string, QosPod, QosClass][] = [
     ['no resources is BestEffort', pod([{ name: 'c' }]), 'BestEffort'],
     ['only ephemeral-storage is BestEffort', pod([c({ 'ephemeral-storage': '1Gi' })]), 'BestEffort'],
     ['a cpu request is Burstable', pod([c({ cpu: '100m' })]), 'Burstable'],

@@ -2,8 +2,14 @@
 // only cpu and memory count; a missing request defaults to the limit, as pod defaulting does.
 
 import { Quantity } from '../machinery/quantity.js';
+
 type ResourceList = Record<string, string | number | null | undefined>;
-interface Pod { spec?: { containers?: { resources?: { requests?: ResourceList; limits?: ResourceList } }[]; initContainers?: { resources?: { requests?: ResourceList; limits?: ResourceList } }[]; [k: string]: unknown } }
+
+/** The parts of a container the QoS class depends on. */
+export interface QosContainer { name?: string; resources?: { requests?: ResourceList; limits?: ResourceList } }
+
+/** The parts of a pod the QoS class depends on. */
+export interface QosPod { spec?: { containers?: QosContainer[]; initContainers?: QosContainer[]; [k: string]: unknown } }
 
 export type QosClass = 'Guaranteed' | 'Burstable' | 'BestEffort';
 
@@ -32,7 +38,7 @@ function resourceQos(r: { requests?: ResourceList; limits?: ResourceList } | und
 }
 
 /** Guaranteed, Burstable or BestEffort; pod-level resources (spec.resources) win when set. */
-export function podQosClass(pod: Pod): QosClass {
+export function podQosClass(pod: QosPod): QosClass {
   const spec = pod.spec ?? {};
   const podLevel = spec['resources'] as { requests?: ResourceList; limits?: ResourceList } | undefined;
   if (podLevel && typeof podLevel === 'object') return resourceQos(podLevel);

@@ -27,7 +27,7 @@ import { applyJsonPatch } from '../../machinery/jsonpatch.js';
 import { applyMergePatch } from '../../machinery/mergepatch.js';
 import { schemaRegistry } from '../../api/schema/registry.js';
 import { typedDecode, comparePaths } from '../typed-decode.js';
-import { podQosClass } from '../../api/qos.js';
+import { podQosClass, type QosPod } from '../../api/qos.js';
 import type { PatchType } from '../negotiation.js';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE';
@@ -406,7 +406,7 @@ export class GenericRegistry {
     if (this.strategy.resetStatusOnCreate) delete obj.status;
 
     applyDefaults(obj);
-    if (this.info.kind === 'Pod' && this.info.group === '') obj.status = { phase: 'Pending', qosClass: podQosClass(obj as Parameters<typeof podQosClass>[0]) };
+    if (this.info.kind === 'Pod' && this.info.group === '') obj.status = { phase: 'Pending', qosClass: podQosClass(obj as QosPod) };
     if (this.info.kind === 'Service' && this.info.group === '') obj.status = { loadBalancer: {} };
     let ok = false;
     try {
